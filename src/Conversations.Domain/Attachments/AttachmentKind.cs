@@ -1,0 +1,9 @@
+namespace Conversations.Domain.Attachments;
+
+public enum AttachmentKind
+{
+    Image,
+    Document,
+    Video,
+    Audio,
+}

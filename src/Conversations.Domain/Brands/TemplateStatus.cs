@@ -1,0 +1,8 @@
+namespace Conversations.Domain.Brands;
+
+public enum TemplateStatus
+{
+    Approved,
+    Pending,
+    Rejected,
+}

@@ -1,0 +1,67 @@
+using Conversations.Domain.Brands;
+using Conversations.Domain.Common;
+
+namespace Conversations.Domain.Conversations;
+
+/// <summary>
+/// A customer wrote. The window (re)opens from the message's time; with no open chat a new chat
+/// starts <c>waiting</c> and the response timer runs; an active chat's idle timer restarts; the
+/// message's offensive words are counted and the chat closes when the count reaches the limit.
+/// </summary>
+public static class ReceiveCustomerMessage
+{
+    public static Decision<ConversationState> Decide(
+        ConversationState state, CustomerMessage message, BrandSettings settings, ProfanityFilter profanity, DateTimeOffset now)
+    {
+        var effects = new List<Effect>();
+
+        var messageTime = CustomerServiceWindow.MessageTime(message.ProviderTimestamp, now);
+        var lastCustomerAt = state.LastCustomerMessageAt;
+        if (lastCustomerAt is null || messageTime > lastCustomerAt)
+        {
+            lastCustomerAt = messageTime;
+            var window = CustomerServiceWindow.At(lastCustomerAt, now);
+            if (window.IsOpen)
+            {
+                effects.Add(new SetTimer(ChatTimers.WindowExpiry, window.ExpiresAt!.Value));
+                effects.Add(new WindowOpened(window.ExpiresAt.Value));
+            }
+        }
+
+        var chat = state.Chat;
+        if (chat is not { IsOpen: true })
+        {
+            var responseDue = now.AddSeconds(settings.ResponseTimeSeconds);
+            chat = new Chat(
+                state.NextChatNumber, ChatStatus.Waiting, now, BusinessInitiated: false, LastMessageAt: now, ProfanityCount: 0,
+                ResponseDueAt: responseDue, MissedAt: null, MissedCloseDueAt: null, IdleDueAt: null, ClosedAt: null, CloseReason: null);
+            effects.Add(new ChatOpened(chat.Number, ChatStatus.Waiting, false, now));
+            effects.Add(new SetTimer(ChatTimers.Response, responseDue));
+        }
+        else if (chat.Status == ChatStatus.Active)
+        {
+            var idleDue = now + settings.EffectiveIdleLimit;
+            chat = chat with { LastMessageAt = now, IdleDueAt = idleDue };
+            effects.Add(new SetTimer(ChatTimers.Idle, idleDue));
+        }
+        else
+        {
+            // Waiting or missed: the customer writing again does not restart the operator's clock.
+            chat = chat with { LastMessageAt = now };
+        }
+
+        var found = profanity.Count(message.Text);
+        if (found > 0)
+        {
+            var total = chat.ProfanityCount + found;
+            chat = chat with { ProfanityCount = total };
+            effects.Add(new ProfanityCounted(chat.Number, found, total));
+            if (total >= settings.ProfanityLimit)
+            {
+                chat = ChatClosing.Close(chat, CloseReason.Profanity, now, effects);
+            }
+        }
+
+        return Decision<ConversationState>.Accept(state with { LastCustomerMessageAt = lastCustomerAt, Chat = chat }, effects);
+    }
+}

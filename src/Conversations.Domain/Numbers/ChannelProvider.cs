@@ -1,0 +1,9 @@
+namespace Conversations.Domain.Numbers;
+
+/// <summary>Which provider carries a number's messages.</summary>
+public enum ChannelProvider
+{
+    Twilio,
+    Meta,
+    Sandbox,
+}
