@@ -15,7 +15,7 @@ public static class AttachmentPolicy
 
     public static IReadOnlyList<AttachmentRule> Table { get; } =
     [
-        new(AttachmentKind.Image, ["jpeg", "png", "jpg"], ["image/jpeg", "image/png"], 5 * Megabyte),
+        new(AttachmentKind.Image, ["jpeg", "png", "jpg"], ["image/jpeg", "image/png", "image/jpg"], 5 * Megabyte),
         new(AttachmentKind.Document, ["pdf", "txt", "xls", "xlsx", "ppt", "pptx"],
             [
                 "application/pdf", "text/plain", "application/vnd.ms-excel",
@@ -64,7 +64,7 @@ public static class AttachmentPolicy
         if (sizeBytes > rule.MaxBytes)
         {
             return Rejected(
-                string.Create(CultureInfo.InvariantCulture, $"The {Name(rule.Kind)} is {sizeBytes:N0} bytes; the limit for a {Name(rule.Kind)} is {rule.MaxBytes:N0} bytes ({rule.MaxBytes / Megabyte} MB)."),
+                string.Create(CultureInfo.InvariantCulture, $"The {Name(rule.Kind)} is {sizeBytes:N0} bytes; the {Name(rule.Kind)} limit is {rule.MaxBytes:N0} bytes ({rule.MaxBytes / Megabyte} MB)."),
                 "size");
         }
 

@@ -24,7 +24,10 @@ public static class PhoneNumberRules
             return Decision<PhoneNumberState>.Accept(state);
         }
 
-        var throughput = state.BrandId == brandId ? state.Throughput : Throughput.DefaultFor(provider);
+        // A rate the brand chose survives a provider switch; the old provider's default does not
+        // (Meta's 80/s on a Twilio sender would only be throttled by Twilio).
+        var keepRate = state.BrandId == brandId && state.Throughput != Throughput.DefaultFor(state.Provider);
+        var throughput = keepRate ? state.Throughput : Throughput.DefaultFor(provider);
         var claimed = state with { BrandId = brandId, Provider = provider, Throughput = throughput };
         if (state.BrandId != brandId)
         {

@@ -1,0 +1,4 @@
+namespace Conversations.Silo.Api;
+
+/// <summary>Money on the wire: <c>{"amountMicros": 25000, "currency": "USD"}</c> is US$0.025.</summary>
+public sealed record MoneyDto(long AmountMicros, string Currency);

@@ -1,0 +1,3 @@
+namespace Conversations.Silo.Health;
+
+public sealed record HealthStatus(string Status);

@@ -1,0 +1,44 @@
+using Conversations.Domain.Billing;
+using Conversations.Silo.Configuration;
+using Conversations.Silo.Health;
+using Conversations.Silo.Pricing;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Silo;
+
+/// <summary>The composition root: services, configuration and routes of one silo.</summary>
+public static class SiloApplication
+{
+    /// <summary>Builds the silo; <paramref name="configure"/> lets tests add configuration before services are bound.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SiloJsonContext.Default));
+        builder.Services
+            .AddOptions<ConversationsOptions>()
+            .BindConfiguration(ConversationsOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString = configuration.GetConnectionString("Conversations")
+                    ?? (options.Storage == StorageKinds.Sqlite ? StorageKinds.DefaultSqliteConnectionString : null))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ConversationsOptions>, ConversationsOptionsValidator>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(RateCard.Default);
+
+        var app = builder.Build();
+
+        // Validate now, before the host starts, so a bad setting fails with our one line and no stack trace.
+        _ = app.Services.GetRequiredService<IOptions<ConversationsOptions>>().Value;
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealth();
+        app.MapPricing();
+        return app;
+    }
+}
