@@ -28,7 +28,7 @@ public readonly record struct Money(long AmountMicros, string Currency)
     private static string SameCurrency(Money a, Money b) =>
         a.Currency == b.Currency ? a.Currency : throw new InvalidOperationException($"Cannot combine {a.Currency} with {b.Currency}.");
 
-    /// <summary>E.g. <c>US$0.025000</c>: exact, for logs and messages to people.</summary>
+    /// <summary>E.g. <c>USD 0.025000</c>: exact, for logs and messages to people.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{(AmountMicros < 0 ? "-" : string.Empty)}{Currency} {Math.Abs(AmountMicros) / MicrosPerUnit}.{Math.Abs(AmountMicros) % MicrosPerUnit:D6}");
 }

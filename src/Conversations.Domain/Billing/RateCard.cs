@@ -10,6 +10,7 @@ namespace Conversations.Domain.Billing;
 public sealed class RateCard
 {
     private const string DefaultKey = "*";
+    private const string Header = "callingCode,country,marketingMicros,utilityMicros,authenticationMicros";
     private readonly Dictionary<string, RateCardRow> _rows;
     private readonly int _longestPrefix;
 
@@ -65,6 +66,12 @@ public sealed class RateCard
 
             if (!headerSeen)
             {
+                // A missing header must not silently swallow the first price row.
+                if (!string.Equals(line.Replace(" ", string.Empty, StringComparison.Ordinal), Header, StringComparison.Ordinal))
+                {
+                    throw new FormatException($"rate card line {lineNumber}: expected the header '{Header}'.");
+                }
+
                 headerSeen = true;
                 continue;
             }
