@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Conversations.Runtime.Grains;
+using Conversations.Runtime.Storage;
+
+namespace Conversations.Runtime.Hosting;
+
+/// <summary>
+/// A grain in memory: its instance, its last committed state and version, and a FIFO gate that
+/// lets one turn run at a time. A turn's changes become the activation's state only once
+/// committed; a turn that throws or conflicts leaves the committed state as it was.
+/// </summary>
+internal sealed class Activation<TState>(
+    GrainId id,
+    Grain<TState> grain,
+    GrainRegistration registration,
+    GrainRuntime runtime) : IActivation where TState : class
+{
+    private const string StateName = "state";
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private TState? _state;
+    private long _version;
+    private bool _loaded;
+    private bool _deactivated;
+    private int _pending;
+    private long _lastUsedTicks = runtime.Time.GetUtcNow().UtcTicks;
+
+    public GrainId Id => id;
+
+    public bool IsBusy => Volatile.Read(ref _pending) > 0;
+
+    public async Task<TResult> InvokeAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer)
+    {
+        Interlocked.Increment(ref _pending);
+        try
+        {
+            if (!await _gate.WaitAsync(runtime.Options.CallTimeout))
+            {
+                throw new TimeoutException($"The call to grain {id} waited more than {runtime.Options.CallTimeout.TotalSeconds:0.#} s for its turn.");
+            }
+
+            try
+            {
+                if (_deactivated)
+                {
+                    throw new ActivationDeactivatedException();
+                }
+
+                return await RunTurnAsync(body, timer);
+            }
+            finally
+            {
+                Volatile.Write(ref _lastUsedTicks, runtime.Time.GetUtcNow().UtcTicks);
+                _gate.Release();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pending);
+        }
+    }
+
+    public Task FireTimerAsync(FiredTimer timer) =>
+        InvokeAsync(async g =>
+        {
+            await ((Grain<TState>)g).OnTimerAsync(timer.Name, timer.DueAt);
+            return true;
+        }, timer);
+
+    public bool TryDeactivate(DateTimeOffset idleSince)
+    {
+        if (IsBusy || Volatile.Read(ref _lastUsedTicks) > idleSince.UtcTicks || !_gate.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            if (IsBusy)
+            {
+                return false;
+            }
+
+            _deactivated = true;
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<TResult> RunTurnAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (!_loaded)
+            {
+                await LoadAsync();
+            }
+
+            var turn = new TurnContext<TState>(_state!, runtime.Time.GetUtcNow());
+            grain.BeginTurn(turn);
+            TResult result;
+            try
+            {
+                result = await body(grain);
+            }
+            finally
+            {
+                grain.EndTurn();
+            }
+
+            if (!registration.Durable)
+            {
+                _state = turn.State;
+                runtime.Metrics.Turns.Add(1);
+                return result;
+            }
+
+            // A read on shared storage checks the stored version, so a stale activation never answers.
+            if (!turn.HasWrites && timer is null && !runtime.Storage.IsShared)
+            {
+                runtime.Metrics.Turns.Add(1);
+                return result;
+            }
+
+            var kind = !turn.StateChanged ? CommitKind.Verify : turn.Cleared ? CommitKind.Clear : CommitKind.Write;
+            var payload = kind == CommitKind.Write ? JsonSerializer.SerializeToUtf8Bytes(turn.State, registration.Json) : null;
+            var commit = new TurnCommit(id, StateName, _version, kind, payload, timer, turn.Effects, turn.Now);
+            bool committed;
+            try
+            {
+                committed = await runtime.Pipeline.CommitAsync(commit);
+            }
+            catch
+            {
+                // The outcome is unknown (the database may have committed before failing): reload next time.
+                _loaded = false;
+                throw;
+            }
+
+            if (committed)
+            {
+                _state = turn.State;
+                _version = commit.NewVersion;
+                runtime.Metrics.Turns.Add(1);
+                runtime.AfterCommit(commit);
+                return result;
+            }
+
+            runtime.Metrics.Conflicts.Add(1);
+            _loaded = false;
+            if (attempt >= runtime.Options.MaxConflictRetries)
+            {
+                throw new GrainConflictException($"Grain {id}: the turn met a newer version {attempt + 1} times in a row; giving up.");
+            }
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        if (!registration.Durable)
+        {
+            _state = grain.InitialState();
+            _loaded = true;
+            return;
+        }
+
+        var stored = await runtime.Storage.ReadAsync(id, StateName, CancellationToken.None);
+        TState state;
+        if (stored.Payload is null)
+        {
+            state = grain.InitialState();
+        }
+        else
+        {
+            try
+            {
+                state = JsonSerializer.Deserialize<TState>(stored.Payload, registration.Json)
+                    ?? throw new JsonException("The stored state is JSON null.");
+            }
+            catch (JsonException corrupt)
+            {
+                throw new GrainStateCorruptException(
+                    $"The stored state of grain {id} (version {stored.Version}) cannot be read as {typeof(TState).Name}: {corrupt.Message}", corrupt);
+            }
+        }
+
+        _state = state;
+        _version = stored.Version;
+        _loaded = true;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Conversations.Runtime.Grains;
+
+namespace Conversations.Runtime.Hosting;
+
+/// <summary>
+/// The object a caller holds for a grain: it implements the grain's interface and turns each call
+/// into a turn on the grain's activation (activating it first when needed), like an Orleans
+/// grain reference. Built with <see cref="DispatchProxy"/>; one invoker per method is cached.
+/// </summary>
+#pragma warning disable CA1852 // DispatchProxy needs an unsealed proxy type.
+public class GrainReference : DispatchProxy
+#pragma warning restore CA1852
+{
+    private static readonly ConcurrentDictionary<MethodInfo, Func<GrainRuntime, GrainId, MethodInfo, object?[], object>> Invokers = new();
+
+    private GrainRuntime _runtime = null!;
+
+    /// <summary>The grain this reference points at.</summary>
+    public GrainId GrainId { get; private set; }
+
+    internal static TGrain Create<TGrain>(GrainRuntime runtime, GrainId id) where TGrain : IGrain
+    {
+        var proxy = Create<TGrain, GrainReference>();
+        var reference = (GrainReference)(object)proxy!;
+        reference._runtime = runtime;
+        reference.GrainId = id;
+        return proxy;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        var invoker = Invokers.GetOrAdd(targetMethod, BuildInvoker);
+        return invoker(_runtime, GrainId, targetMethod, args ?? []);
+    }
+
+    private static Func<GrainRuntime, GrainId, MethodInfo, object?[], object> BuildInvoker(MethodInfo method)
+    {
+        var returnType = method.ReturnType;
+        string helper;
+        Type? resultType = null;
+        if (returnType == typeof(Task))
+        {
+            helper = nameof(InvokeTask);
+        }
+        else if (returnType == typeof(ValueTask))
+        {
+            helper = nameof(InvokeValueTask);
+        }
+        else if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
+        {
+            helper = nameof(InvokeTaskOf);
+            resultType = returnType.GetGenericArguments()[0];
+        }
+        else if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>))
+        {
+            helper = nameof(InvokeValueTaskOf);
+            resultType = returnType.GetGenericArguments()[0];
+        }
+        else
+        {
+            throw new NotSupportedException(
+                $"Grain method {method.DeclaringType?.Name}.{method.Name} must return Task, Task<T>, ValueTask or ValueTask<T>: grain calls are asynchronous.");
+        }
+
+        var definition = typeof(GrainReference).GetMethod(helper, BindingFlags.NonPublic | BindingFlags.Static)!;
+        var typed = resultType is null ? definition : definition.MakeGenericMethod(resultType);
+        return typed.CreateDelegate<Func<GrainRuntime, GrainId, MethodInfo, object?[], object>>();
+    }
+
+#pragma warning disable CA1859 // The invokers share one delegate type, so they return object.
+    private static object InvokeTask(GrainRuntime runtime, GrainId id, MethodInfo method, object?[] args) =>
+        runtime.CallAsync(id, async grain =>
+        {
+            await (Task)Call(grain, method, args);
+            return true;
+        });
+
+    private static object InvokeValueTask(GrainRuntime runtime, GrainId id, MethodInfo method, object?[] args) =>
+        new ValueTask(runtime.CallAsync(id, async grain =>
+        {
+            await (ValueTask)Call(grain, method, args);
+            return true;
+        }));
+
+    private static object InvokeTaskOf<T>(GrainRuntime runtime, GrainId id, MethodInfo method, object?[] args) =>
+        runtime.CallAsync(id, grain => (Task<T>)Call(grain, method, args));
+
+    private static object InvokeValueTaskOf<T>(GrainRuntime runtime, GrainId id, MethodInfo method, object?[] args) =>
+        new ValueTask<T>(runtime.CallAsync(id, grain => ((ValueTask<T>)Call(grain, method, args)).AsTask()));
+
+#pragma warning restore CA1859
+
+    private static object Call(object grain, MethodInfo method, object?[] args) =>
+        method.Invoke(grain, BindingFlags.DoNotWrapExceptions, null, args, null)!;
+}

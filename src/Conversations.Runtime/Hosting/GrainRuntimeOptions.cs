@@ -1,0 +1,40 @@
+namespace Conversations.Runtime.Hosting;
+
+/// <summary>Tuning of the grain host. Defaults follow Orleans where it has one.</summary>
+public sealed class GrainRuntimeOptions
+{
+    /// <summary>This node's id in the <c>nodes</c> table and on timer and outbox leases.</summary>
+    public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48];
+
+    /// <summary>An activation unused this long is deactivated; its next call reloads its state. Orleans' default is 15 minutes.</summary>
+    public TimeSpan IdleDeactivation { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A call still waiting for its turn after this long fails (Orleans' response timeout is 30 s).</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a turn whose commit met a newer version is reloaded and run again before failing.</summary>
+    public int MaxConflictRetries { get; set; } = 20;
+
+    /// <summary>The longest a due timer waits to be seen; due-time precision is within this.</summary>
+    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A claimed timer not acknowledged in this time (its node died) is claimed again by any node.</summary>
+    public TimeSpan TimerLease { get; set; } = TimeSpan.FromSeconds(15);
+
+    public int TimerBatchSize { get; set; } = 512;
+
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most turns committed in one transaction (group commit).</summary>
+    public int MaxCommitBatch { get; set; } = 512;
+
+    /// <summary>Concurrent committing connections; 1 suits SQLite (one writer), a few suit PostgreSQL.</summary>
+    public int CommitWriters { get; set; } = 1;
+
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a graceful stop waits for in-flight turns.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

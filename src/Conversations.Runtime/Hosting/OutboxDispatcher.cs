@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using Conversations.Runtime.Outbox;
+using Microsoft.Extensions.Logging;
+
+namespace Conversations.Runtime.Hosting;
+
+/// <summary>
+/// Hands committed outbox messages to their topic's handler after commit, with a lease so that
+/// one node handles each at a time, and retries with exponential backoff and jitter on failure.
+/// </summary>
+public sealed partial class OutboxDispatcher
+{
+    private readonly GrainRuntime _runtime;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, IOutboxHandler> _handlers = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    internal OutboxDispatcher(GrainRuntime runtime, ILogger logger)
+    {
+        _runtime = runtime;
+        _logger = logger;
+    }
+
+    public void AddHandler(IOutboxHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (!_handlers.TryAdd(handler.Topic, handler))
+        {
+            throw new InvalidOperationException($"Outbox topic '{handler.Topic}' already has a handler.");
+        }
+    }
+
+    /// <summary>Claims and handles the messages ready now; returns how many were handled successfully.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var options = _runtime.Options;
+        var messages = await _runtime.Storage.ClaimOutboxAsync(options.NodeId, _runtime.Time.GetUtcNow(), options.OutboxLease, 256, cancellationToken);
+        var handled = 0;
+        foreach (var message in messages)
+        {
+            if (!_handlers.TryGetValue(message.Topic, out var handler))
+            {
+                LogNoHandler(_logger, message.Topic);
+                await _runtime.Storage.RetryOutboxAsync(message.Id, _runtime.Time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken);
+                continue;
+            }
+
+            try
+            {
+                await handler.HandleAsync(message, cancellationToken);
+                await _runtime.Storage.CompleteOutboxAsync(message.Id, cancellationToken);
+                handled++;
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var delay = Backoff(message.Attempts);
+                LogHandlerFailed(_logger, message.Topic, message.Id, message.Attempts + 1, delay.TotalSeconds, failure);
+                await _runtime.Storage.RetryOutboxAsync(message.Id, _runtime.Time.GetUtcNow() + delay, cancellationToken);
+            }
+        }
+
+        return handled;
+    }
+
+    internal void Notify()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+            }
+        }
+    }
+
+    internal async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (_handlers.IsEmpty || await DispatchOnceAsync(cancellationToken) == 0)
+                {
+                    await _wake.WaitAsync(_runtime.Options.OutboxPollInterval, cancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception failure)
+            {
+                LogDispatchFailed(_logger, failure);
+                try
+                {
+                    await Task.Delay(_runtime.Options.OutboxPollInterval, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Exponential backoff from 1 s, doubling to at most 5 minutes, with up to 20% jitter.</summary>
+    internal static TimeSpan Backoff(int attempts)
+    {
+        var seconds = Math.Min(300, Math.Pow(2, Math.Min(attempts, 16)));
+#pragma warning disable CA5394 // Jitter spreads retries; it is not security-sensitive.
+        return TimeSpan.FromSeconds(seconds * (1 + (Random.Shared.NextDouble() * 0.2)));
+#pragma warning restore CA5394
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Outbox message {Id} of topic {Topic} failed (attempt {Attempt}); retrying in {DelaySeconds:0.#} s")]
+    private static partial void LogHandlerFailed(ILogger logger, string topic, long id, int attempt, double delaySeconds, Exception failure);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "No outbox handler for topic {Topic} on this node")]
+    private static partial void LogNoHandler(ILogger logger, string topic);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Outbox dispatch failed")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception failure);
+}

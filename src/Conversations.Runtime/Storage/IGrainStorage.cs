@@ -1,0 +1,50 @@
+using Conversations.Runtime.Grains;
+
+namespace Conversations.Runtime.Storage;
+
+/// <summary>
+/// Where grains keep state, timers, outbox and projection rows. Implementations: SQLite (embedded,
+/// one node) and PostgreSQL (clusters); both pass the same conformance suite. Times are the host's
+/// <see cref="TimeProvider"/> times passed as parameters — never the database's clock.
+/// </summary>
+public interface IGrainStorage : IAsyncDisposable
+{
+    /// <summary>True when many nodes may share this storage (then reads verify the stored version).</summary>
+    bool IsShared { get; }
+
+    /// <summary>Creates or migrates the schema to the current version; idempotent, safe to run from many nodes at once.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when the database answers and its schema is current.</summary>
+    Task<bool> IsReadyAsync(CancellationToken cancellationToken);
+
+    Task<StoredState> ReadAsync(GrainId grain, string stateName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits a batch of turns in one transaction. Each turn is checked against its expected version on
+    /// its own: a conflicting turn is reported and leaves nothing, without aborting the others.
+    /// Returns one outcome per commit, in order: true when committed.
+    /// </summary>
+    Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<TurnCommit> batch, CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <paramref name="max"/> timers due at <paramref name="now"/> whose lease is free or lapsed.</summary>
+    Task<IReadOnlyList<FiredTimer>> ClaimDueTimersAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
+
+    /// <summary>The earliest due time of any timer, to sleep until then (bounded by the poll interval).</summary>
+    Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
+
+    Task CompleteOutboxAsync(long id, CancellationToken cancellationToken);
+
+    Task RetryOutboxAsync(long id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+
+    Task<StoredRow?> GetRowAsync(string collection, string rowKey, CancellationToken cancellationToken);
+
+    /// <summary>Rows of a partition in descending sort-key order, strictly before <paramref name="beforeSortKey"/> when given.</summary>
+    Task<IReadOnlyList<StoredRow>> ListRowsAsync(string collection, string partition, string? beforeSortKey, int limit, CancellationToken cancellationToken);
+
+    Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<NodeRecord>> ListNodesAsync(CancellationToken cancellationToken);
+}

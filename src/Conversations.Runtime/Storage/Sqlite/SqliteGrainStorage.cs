@@ -1,0 +1,292 @@
+using Conversations.Runtime.Grains;
+using Microsoft.Data.Sqlite;
+
+namespace Conversations.Runtime.Storage.Sqlite;
+
+/// <summary>
+/// The embedded, single-node storage: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so
+/// a committed turn survives a crash of the process. Writes are serialised by SQLite (one writer);
+/// the host's group commit puts many turns in one transaction.
+/// </summary>
+public sealed class SqliteGrainStorage : IGrainStorage
+{
+    private readonly string _connectionString;
+
+    public SqliteGrainStorage(string connectionString, FaultInjection? faults = null)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
+        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _connectionString = builder.ToString();
+        Faults = faults ?? new FaultInjection();
+    }
+
+    public bool IsShared => false;
+
+    public FaultInjection Faults { get; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", cancellationToken);
+        await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)", cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var current = await SchemaVersionAsync(connection, transaction, cancellationToken);
+        for (var version = current + 1; version <= SqliteSchema.CurrentVersion; version++)
+        {
+            foreach (var statement in SqliteSchema.Migrations[version - 1])
+            {
+                await ExecuteAsync(connection, transaction, statement, cancellationToken);
+            }
+        }
+
+        await ExecuteAsync(connection, transaction, $"INSERT INTO schema_version (id, version) VALUES (1, {SqliteSchema.CurrentVersion}) ON CONFLICT (id) DO UPDATE SET version = excluded.version", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            return await SchemaVersionAsync(connection, null, cancellationToken) == SqliteSchema.CurrentVersion;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<StoredState> ReadAsync(GrainId grain, string stateName, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            "SELECT version, payload FROM grain_state WHERE grain_kind = $kind AND grain_key = $key AND state_name = $name",
+            ("$kind", grain.Kind), ("$key", grain.Key), ("$name", stateName));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return StoredState.None;
+        }
+
+        return new StoredState(reader.GetInt64(0), reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1));
+    }
+
+    public async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<TurnCommit> batch, CancellationToken cancellationToken)
+    {
+        var outcomes = new bool[batch.Count];
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var commit = batch[i];
+            outcomes[i] = await WriteStateAsync(connection, transaction, commit, cancellationToken);
+            if (!outcomes[i])
+            {
+                continue;
+            }
+
+            Faults.AfterStateWrite?.Invoke(commit);
+            await SqliteEffects.ApplyAsync(connection, transaction, commit, cancellationToken);
+        }
+
+        Faults.BeforeCommit?.Invoke();
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    public async Task<IReadOnlyList<FiredTimer>> ClaimDueTimersAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            """
+            UPDATE timers SET lease_owner = $node, lease_until = $until
+            WHERE (grain_kind, grain_key, name) IN (
+                SELECT grain_kind, grain_key, name FROM timers
+                WHERE due_at <= $now AND (lease_until IS NULL OR lease_until <= $now) ORDER BY due_at LIMIT $max)
+            RETURNING grain_kind, grain_key, name, due_at
+            """,
+            ("$node", nodeId), ("$until", UnixTime.ToMs(now + lease)), ("$now", UnixTime.ToMs(now)), ("$max", max));
+        var timers = new List<FiredTimer>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            timers.Add(new FiredTimer(new GrainId(reader.GetString(0), reader.GetString(1)), reader.GetString(2), UnixTime.FromMs(reader.GetInt64(3))));
+        }
+
+        return timers;
+    }
+
+    public async Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT MIN(due_at) FROM timers");
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is long ms ? UnixTime.FromMs(ms) : null;
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            """
+            UPDATE outbox SET lease_owner = $node, lease_until = $until
+            WHERE id IN (SELECT id FROM outbox WHERE next_attempt_at <= $now AND (lease_until IS NULL OR lease_until <= $now) ORDER BY id LIMIT $max)
+            RETURNING id, grain_kind, grain_key, topic, payload, attempts, created_at
+            """,
+            ("$node", nodeId), ("$until", UnixTime.ToMs(now + lease)), ("$now", UnixTime.ToMs(now)), ("$max", max));
+        var messages = new List<OutboxMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(new OutboxMessage(
+                reader.GetInt64(0), new GrainId(reader.GetString(1), reader.GetString(2)), reader.GetString(3), reader.GetString(4),
+                reader.GetInt32(5), UnixTime.FromMs(reader.GetInt64(6))));
+        }
+
+        return [.. messages.OrderBy(m => m.Id)];
+    }
+
+    public async Task CompleteOutboxAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "DELETE FROM outbox WHERE id = $id", ("$id", id));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task RetryOutboxAsync(long id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $next, lease_owner = NULL, lease_until = NULL WHERE id = $id",
+            ("$id", id), ("$next", UnixTime.ToMs(nextAttemptAt)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<StoredRow?> GetRowAsync(string collection, string rowKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            "SELECT collection, row_key, partition_key, sort_key, body FROM projection_rows WHERE collection = $c AND row_key = $k",
+            ("$c", collection), ("$k", rowKey));
+        var rows = await ReadRowsAsync(command, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<IReadOnlyList<StoredRow>> ListRowsAsync(string collection, string partition, string? beforeSortKey, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            """
+            SELECT collection, row_key, partition_key, sort_key, body FROM projection_rows
+            WHERE collection = $c AND partition_key = $p AND ($before IS NULL OR sort_key < $before)
+            ORDER BY sort_key DESC LIMIT $limit
+            """,
+            ("$c", collection), ("$p", partition), ("$before", beforeSortKey), ("$limit", limit));
+        return await ReadRowsAsync(command, cancellationToken);
+    }
+
+    public async Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            """
+            INSERT INTO nodes (node_id, host, started_at, heartbeat_at) VALUES ($id, $host, $started, $beat)
+            ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at
+            """,
+            ("$id", node.NodeId), ("$host", node.Host), ("$started", UnixTime.ToMs(node.StartedAt)), ("$beat", UnixTime.ToMs(node.HeartbeatAt)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<NodeRecord>> ListNodesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT node_id, host, started_at, heartbeat_at FROM nodes ORDER BY node_id");
+        var nodes = new List<NodeRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            nodes.Add(new NodeRecord(reader.GetString(0), reader.GetString(1), UnixTime.FromMs(reader.GetInt64(2)), UnixTime.FromMs(reader.GetInt64(3))));
+        }
+
+        return nodes;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // SQL text is constant; every value is a parameter.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static async Task<bool> WriteStateAsync(SqliteConnection connection, SqliteTransaction transaction, TurnCommit commit, CancellationToken cancellationToken)
+    {
+        var id = commit.Grain;
+        if (commit.Kind == CommitKind.Verify)
+        {
+            await using var check = Command(connection, transaction,
+                "SELECT version FROM grain_state WHERE grain_kind = $kind AND grain_key = $key AND state_name = $name",
+                ("$kind", id.Kind), ("$key", id.Key), ("$name", commit.StateName));
+            var stored = await check.ExecuteScalarAsync(cancellationToken) as long? ?? 0;
+            return stored == commit.ExpectedVersion;
+        }
+
+        var payload = commit.Kind == CommitKind.Clear ? null : commit.Payload;
+        var sql = commit.ExpectedVersion == 0
+            ? "INSERT INTO grain_state (grain_kind, grain_key, state_name, version, payload, updated_at) VALUES ($kind, $key, $name, $new, $payload, $at) ON CONFLICT DO NOTHING"
+            : "UPDATE grain_state SET version = $new, payload = $payload, updated_at = $at WHERE grain_kind = $kind AND grain_key = $key AND state_name = $name AND version = $expected";
+        await using var write = Command(connection, transaction, sql,
+            ("$kind", id.Kind), ("$key", id.Key), ("$name", commit.StateName), ("$new", commit.NewVersion),
+            ("$payload", payload), ("$expected", commit.ExpectedVersion), ("$at", UnixTime.ToMs(commit.At)));
+        return await write.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static async Task<IReadOnlyList<StoredRow>> ReadRowsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var rows = new List<StoredRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new StoredRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+        }
+
+        return rows;
+    }
+
+    private static async Task<int> SchemaVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, "SELECT version FROM schema_version WHERE id = 1");
+        return await command.ExecuteScalarAsync(cancellationToken) is long version ? (int)version : 0;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null, "PRAGMA synchronous=FULL", cancellationToken);
+        return connection;
+    }
+}
