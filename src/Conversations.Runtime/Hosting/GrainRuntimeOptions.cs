@@ -4,7 +4,7 @@ namespace Conversations.Runtime.Hosting;
 public sealed class GrainRuntimeOptions
 {
     /// <summary>This node's id in the <c>nodes</c> table and on timer and outbox leases.</summary>
-    public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48];
+    public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>An activation unused this long is deactivated; its next call reloads its state. Orleans' default is 15 minutes.</summary>
     public TimeSpan IdleDeactivation { get; set; } = TimeSpan.FromMinutes(15);

@@ -1,0 +1,75 @@
+using Conversations.Runtime.Grains;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Conversations.Runtime.Storage.Postgres;
+
+/// <summary>Adds a committed turn's timer acknowledgement and effects to the batch of its transaction.</summary>
+internal static class PostgresEffects
+{
+    public static void Add(NpgsqlBatch batch, TurnCommit commit)
+    {
+        var id = commit.Grain;
+        if (commit.TimerAck is { } ack)
+        {
+            // Only the firing that was claimed: a timer moved since then stays.
+            Command(batch, "DELETE FROM timers WHERE grain_kind = $1 AND grain_key = $2 AND name = $3 AND due_at = $4",
+                Text(id.Kind), Text(id.Key), Text(ack.Name), Long(UnixTime.ToMs(ack.DueAt)));
+        }
+
+        foreach (var effect in commit.Effects)
+        {
+            switch (effect)
+            {
+                case SetTimerEffect set:
+                    Command(batch,
+                        """
+                        INSERT INTO timers (grain_kind, grain_key, name, due_at, lease_owner, lease_until) VALUES ($1, $2, $3, $4, NULL, NULL)
+                        ON CONFLICT (grain_kind, grain_key, name) DO UPDATE SET due_at = excluded.due_at, lease_owner = NULL, lease_until = NULL
+                        """,
+                        Text(id.Kind), Text(id.Key), Text(set.Name), Long(UnixTime.ToMs(set.DueAt)));
+                    break;
+                case CancelTimerEffect cancel:
+                    Command(batch, "DELETE FROM timers WHERE grain_kind = $1 AND grain_key = $2 AND name = $3",
+                        Text(id.Kind), Text(id.Key), Text(cancel.Name));
+                    break;
+                case OutboxEffect outbox:
+                    Command(batch,
+                        "INSERT INTO outbox (grain_kind, grain_key, topic, payload, created_at, attempts, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 0, 0)",
+                        Text(id.Kind), Text(id.Key), Text(outbox.Topic), Text(outbox.Payload), Long(UnixTime.ToMs(commit.At)));
+                    break;
+                case UpsertRowEffect row:
+                    Command(batch,
+                        """
+                        INSERT INTO projection_rows (collection, row_key, partition_key, sort_key, body) VALUES ($1, $2, $3, $4, $5)
+                        ON CONFLICT (collection, row_key) DO UPDATE SET partition_key = excluded.partition_key, sort_key = excluded.sort_key, body = excluded.body
+                        """,
+                        Text(row.Collection), Text(row.RowKey), Text(row.Partition), Text(row.SortKey), Text(row.Body));
+                    break;
+                case DeleteRowEffect delete:
+                    Command(batch, "DELETE FROM projection_rows WHERE collection = $1 AND row_key = $2", Text(delete.Collection), Text(delete.RowKey));
+                    break;
+                case DeletePartitionEffect partition:
+                    Command(batch, "DELETE FROM projection_rows WHERE collection = $1 AND partition_key = $2", Text(partition.Collection), Text(partition.Partition));
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown effect {effect.GetType().Name}.");
+            }
+        }
+    }
+
+    internal static void Command(NpgsqlBatch batch, string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        batch.BatchCommands.Add(command);
+    }
+
+    internal static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+
+    internal static NpgsqlParameter Long(long value) => new() { NpgsqlDbType = NpgsqlDbType.Bigint, Value = value };
+
+    internal static NpgsqlParameter Int(int value) => new() { NpgsqlDbType = NpgsqlDbType.Integer, Value = value };
+
+    internal static NpgsqlParameter Bytes(byte[]? value) => new() { NpgsqlDbType = NpgsqlDbType.Bytea, Value = (object?)value ?? DBNull.Value };
+}

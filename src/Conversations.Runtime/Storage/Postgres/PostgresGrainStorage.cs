@@ -1,0 +1,301 @@
+using Conversations.Runtime.Grains;
+using Npgsql;
+using static Conversations.Runtime.Storage.Postgres.PostgresEffects;
+
+namespace Conversations.Runtime.Storage.Postgres;
+
+/// <summary>
+/// Storage for clusters: many nodes share one PostgreSQL database. A batch of turns commits in one
+/// transaction and three round trips — the version-checked state writes (each reporting its own
+/// success, so a conflict aborts nothing else), the effects of the turns that succeeded, the commit.
+/// Due timers and outbox rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> and a lease.
+/// </summary>
+public sealed class PostgresGrainStorage : IGrainStorage
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresGrainStorage(string connectionString, FaultInjection? faults = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        Faults = faults ?? new FaultInjection();
+    }
+
+    public bool IsShared => true;
+
+    public FaultInjection Faults { get; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({PostgresSchema.MigrationLock})", cancellationToken);
+        await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_version (id integer PRIMARY KEY CHECK (id = 1), version integer NOT NULL)", cancellationToken);
+        var current = await SchemaVersionAsync(connection, cancellationToken);
+        for (var version = current + 1; version <= PostgresSchema.CurrentVersion; version++)
+        {
+            foreach (var statement in PostgresSchema.Migrations[version - 1])
+            {
+                await ExecuteAsync(connection, statement, cancellationToken);
+            }
+        }
+
+        await ExecuteAsync(connection, $"INSERT INTO schema_version (id, version) VALUES (1, {PostgresSchema.CurrentVersion}) ON CONFLICT (id) DO UPDATE SET version = excluded.version", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            return await SchemaVersionAsync(connection, cancellationToken) == PostgresSchema.CurrentVersion;
+        }
+        catch (Exception failure) when (failure is NpgsqlException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<StoredState> ReadAsync(GrainId grain, string stateName, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT version, payload FROM grain_state WHERE grain_kind = $1 AND grain_key = $2 AND state_name = $3");
+        command.Parameters.AddRange(new NpgsqlParameter[] { Text(grain.Kind), Text(grain.Key), Text(stateName) });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return StoredState.None;
+        }
+
+        return new StoredState(reader.GetInt64(0), reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1));
+    }
+
+    public async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<TurnCommit> batch, CancellationToken cancellationToken)
+    {
+        var outcomes = new bool[batch.Count];
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        await using (var writes = new NpgsqlBatch(connection, transaction))
+        {
+            foreach (var commit in batch)
+            {
+                AddStateCommand(writes, commit);
+            }
+
+            await using var reader = await writes.ExecuteReaderAsync(cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var found = await reader.ReadAsync(cancellationToken);
+                var commit = batch[i];
+                outcomes[i] = commit.Kind == CommitKind.Verify
+                    ? (found ? reader.GetInt64(0) : 0) == commit.ExpectedVersion
+                    : found;
+                await reader.NextResultAsync(cancellationToken);
+            }
+        }
+
+        await using (var effects = new NpgsqlBatch(connection, transaction))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (outcomes[i])
+                {
+                    Faults.AfterStateWrite?.Invoke(batch[i]);
+                    PostgresEffects.Add(effects, batch[i]);
+                }
+            }
+
+            if (effects.BatchCommands.Count > 0)
+            {
+                await effects.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        Faults.BeforeCommit?.Invoke();
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    public async Task<IReadOnlyList<FiredTimer>> ClaimDueTimersAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            UPDATE timers t SET lease_owner = $1, lease_until = $2
+            FROM (SELECT grain_kind, grain_key, name FROM timers
+                  WHERE due_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
+                  ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) d
+            WHERE t.grain_kind = d.grain_kind AND t.grain_key = d.grain_key AND t.name = d.name
+            RETURNING t.grain_kind, t.grain_key, t.name, t.due_at
+            """);
+        command.Parameters.AddRange(new NpgsqlParameter[] { Text(nodeId), Long(UnixTime.ToMs(now + lease)), Long(UnixTime.ToMs(now)), Int(max) });
+        var timers = new List<FiredTimer>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            timers.Add(new FiredTimer(new GrainId(reader.GetString(0), reader.GetString(1)), reader.GetString(2), UnixTime.FromMs(reader.GetInt64(3))));
+        }
+
+        return timers;
+    }
+
+    public async Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT MIN(due_at) FROM timers");
+        return await command.ExecuteScalarAsync(cancellationToken) is long ms ? UnixTime.FromMs(ms) : null;
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            UPDATE outbox o SET lease_owner = $1, lease_until = $2
+            FROM (SELECT id FROM outbox
+                  WHERE next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
+                  ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED) d
+            WHERE o.id = d.id
+            RETURNING o.id, o.grain_kind, o.grain_key, o.topic, o.payload, o.attempts, o.created_at
+            """);
+        command.Parameters.AddRange(new NpgsqlParameter[] { Text(nodeId), Long(UnixTime.ToMs(now + lease)), Long(UnixTime.ToMs(now)), Int(max) });
+        var messages = new List<OutboxMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(new OutboxMessage(
+                reader.GetInt64(0), new GrainId(reader.GetString(1), reader.GetString(2)), reader.GetString(3), reader.GetString(4),
+                reader.GetInt32(5), UnixTime.FromMs(reader.GetInt64(6))));
+        }
+
+        return [.. messages.OrderBy(m => m.Id)];
+    }
+
+    public async Task CompleteOutboxAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("DELETE FROM outbox WHERE id = $1");
+        command.Parameters.Add(Long(id));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task RetryOutboxAsync(long id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $2, lease_owner = NULL, lease_until = NULL WHERE id = $1");
+        command.Parameters.AddRange(new NpgsqlParameter[] { Long(id), Long(UnixTime.ToMs(nextAttemptAt)) });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<StoredRow?> GetRowAsync(string collection, string rowKey, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT collection, row_key, partition_key, sort_key, body FROM projection_rows WHERE collection = $1 AND row_key = $2");
+        command.Parameters.AddRange(new NpgsqlParameter[] { Text(collection), Text(rowKey) });
+        var rows = await ReadRowsAsync(command, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<IReadOnlyList<StoredRow>> ListRowsAsync(string collection, string partition, string? beforeSortKey, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT collection, row_key, partition_key, sort_key, body FROM projection_rows
+            WHERE collection = $1 AND partition_key = $2 AND ($3::text IS NULL OR sort_key < $3)
+            ORDER BY sort_key DESC LIMIT $4
+            """);
+        command.Parameters.AddRange(new NpgsqlParameter[] { Text(collection), Text(partition), Text(beforeSortKey), Int(limit) });
+        return await ReadRowsAsync(command, cancellationToken);
+    }
+
+    public async Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            INSERT INTO nodes (node_id, host, started_at, heartbeat_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at
+            """);
+        command.Parameters.AddRange(new NpgsqlParameter[] { Text(node.NodeId), Text(node.Host), Long(UnixTime.ToMs(node.StartedAt)), Long(UnixTime.ToMs(node.HeartbeatAt)) });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<NodeRecord>> ListNodesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT node_id, host, started_at, heartbeat_at FROM nodes ORDER BY node_id");
+        var nodes = new List<NodeRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            nodes.Add(new NodeRecord(reader.GetString(0), reader.GetString(1), UnixTime.FromMs(reader.GetInt64(2)), UnixTime.FromMs(reader.GetInt64(3))));
+        }
+
+        return nodes;
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static void AddStateCommand(NpgsqlBatch batch, TurnCommit commit)
+    {
+        var id = commit.Grain;
+        switch (commit.Kind)
+        {
+            case CommitKind.Verify:
+                // FOR SHARE holds the row until commit, so no other node can change it under this turn's effects.
+                Command(batch, "SELECT version FROM grain_state WHERE grain_kind = $1 AND grain_key = $2 AND state_name = $3 FOR SHARE",
+                    Text(id.Kind), Text(id.Key), Text(commit.StateName));
+                break;
+            case CommitKind.Write or CommitKind.Clear when commit.ExpectedVersion == 0:
+                Command(batch,
+                    """
+                    INSERT INTO grain_state (grain_kind, grain_key, state_name, version, payload, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+                    ON CONFLICT DO NOTHING RETURNING version
+                    """,
+                    Text(id.Kind), Text(id.Key), Text(commit.StateName), Long(commit.NewVersion),
+                    Bytes(commit.Kind == CommitKind.Clear ? null : commit.Payload), Long(UnixTime.ToMs(commit.At)));
+                break;
+            default:
+                Command(batch,
+                    """
+                    UPDATE grain_state SET version = $4, payload = $5, updated_at = $6
+                    WHERE grain_kind = $1 AND grain_key = $2 AND state_name = $3 AND version = $7 RETURNING version
+                    """,
+                    Text(id.Kind), Text(id.Key), Text(commit.StateName), Long(commit.NewVersion),
+                    Bytes(commit.Kind == CommitKind.Clear ? null : commit.Payload), Long(UnixTime.ToMs(commit.At)), Long(commit.ExpectedVersion));
+                break;
+        }
+    }
+
+    private static async Task<IReadOnlyList<StoredRow>> ReadRowsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var rows = new List<StoredRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new StoredRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+        }
+
+        return rows;
+    }
+
+    private static async Task<int> SchemaVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('schema_version') IS NOT NULL", connection);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+        {
+            return 0;
+        }
+
+        await using var command = new NpgsqlCommand("SELECT version FROM schema_version WHERE id = 1", connection);
+        return await command.ExecuteScalarAsync(cancellationToken) is int version ? version : 0;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+#pragma warning disable CA2100 // Schema statements are constants of this assembly.
+        await using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
