@@ -1,6 +1,7 @@
 using Conversations.Domain.Billing;
 using Conversations.Silo.Configuration;
 using Conversations.Silo.Health;
+using Conversations.Silo.Hosting;
 using Conversations.Silo.Pricing;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ public static class SiloApplication
         builder.Services.AddSingleton<IValidateOptions<ConversationsOptions>, ConversationsOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(RateCard.Default);
+        builder.Services.AddGrainHost();
 
         var app = builder.Build();
 

@@ -1,0 +1,37 @@
+using Conversations.Runtime.Hosting;
+using Conversations.Runtime.Storage;
+using Conversations.Runtime.Storage.Postgres;
+using Conversations.Runtime.Storage.Sqlite;
+using Conversations.Silo.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Silo.Hosting;
+
+/// <summary>Composes the grain host: storage by <c>Conversations:Storage</c>, tuning from <c>Conversations:Runtime</c>.</summary>
+internal static class GrainHostRegistration
+{
+    public static IServiceCollection AddGrainHost(this IServiceCollection services)
+    {
+        services.AddOptions<GrainRuntimeOptions>().BindConfiguration($"{ConversationsOptions.Section}:Runtime");
+        services.AddSingleton<IGrainStorage>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ConversationsOptions>>().Value;
+            return options.Storage == StorageKinds.Postgres
+                ? new PostgresGrainStorage(options.ConnectionString!)
+                : new SqliteGrainStorage(options.ConnectionString!);
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value;
+            var storage = sp.GetRequiredService<IGrainStorage>();
+            if (storage.IsShared && !sp.GetRequiredService<IConfiguration>().GetSection($"{ConversationsOptions.Section}:Runtime:CommitWriters").Exists())
+            {
+                options.CommitWriters = 4; // PostgreSQL takes concurrent writers; SQLite has one.
+            }
+
+            return new GrainRuntime(storage, sp.GetRequiredService<TimeProvider>(), options, sp.GetRequiredService<ILoggerFactory>());
+        });
+        services.AddHostedService<GrainHostService>();
+        return services;
+    }
+}
