@@ -1,3 +1,4 @@
+using Conversations.Grains;
 using Conversations.Runtime.Hosting;
 using Conversations.Runtime.Storage;
 using Conversations.Runtime.Storage.Postgres;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Conversations.Silo.Hosting;
 
-/// <summary>Composes the grain host: storage by <c>Conversations:Storage</c>, tuning from <c>Conversations:Runtime</c>.</summary>
+/// <summary>Composes the grain host: storage by <c>Conversations:Storage</c>, tuning from <c>Conversations:Runtime</c>, and the brand, number and conversation grains.</summary>
 internal static class GrainHostRegistration
 {
     public static IServiceCollection AddGrainHost(this IServiceCollection services)
@@ -29,7 +30,8 @@ internal static class GrainHostRegistration
                 options.CommitWriters = 4; // PostgreSQL takes concurrent writers; SQLite has one.
             }
 
-            return new GrainRuntime(storage, sp.GetRequiredService<TimeProvider>(), options, sp.GetRequiredService<ILoggerFactory>());
+            return new GrainRuntime(storage, sp.GetRequiredService<TimeProvider>(), options, sp.GetRequiredService<ILoggerFactory>())
+                .AddConversationGrains();
         });
         services.AddHostedService<GrainHostService>();
         return services;

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text.Json;
+using Conversations.Domain.Billing;
+using Conversations.Domain.Brands;
+using Conversations.Domain.Common;
+using Conversations.Runtime.Grains;
+
+namespace Conversations.Grains.Brands;
+
+/// <summary>The Brand grain: <see cref="BrandRules"/> and the <see cref="CreditLedger"/> of one brand.</summary>
+internal sealed class BrandGrain : Grain<BrandGrainState>, IBrandGrain
+{
+    /// <summary>The durable timer that releases reservations whose delivery report never came.</summary>
+    public const string OrphanTimer = "credits.orphans";
+
+    public const string LedgerCollection = "ledger";
+
+    /// <summary>A reservation older than this is orphaned: Meta and Twilio report a delivery well within a day.</summary>
+    public static readonly TimeSpan OrphanAge = TimeSpan.FromDays(1);
+
+    private const int MaxNameLength = 200;
+
+    public Task<BrandSnapshot> GetAsync() => Task.FromResult(Snapshot());
+
+    public Task<BrandSettings> GetSettingsAsync() => Task.FromResult(State.Brand.Settings);
+
+    public Task<BrandOutcome> ConfigureAsync(string name, BrandSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
+        {
+            return Refused(new Refusal(RefusalCodes.InvalidFormat, $"name must be 1 to {MaxNameLength} characters, not blank.", "name"));
+        }
+
+        var decision = BrandRules.ChangeSettings(State.Brand with { Name = name }, settings);
+        return Apply(decision);
+    }
+
+    public Task<BrandOutcome> ConnectTwilioAsync(string phoneNumber, string accountSid, string authToken)
+    {
+        if (!TwilioAccount.TryCreate(phoneNumber, accountSid, authToken, out var account, out var refusals))
+        {
+            return Refused(refusals[0]);
+        }
+
+        return Apply(BrandRules.ConnectTwilio(State.Brand, account!));
+    }
+
+    public Task<BrandOutcome> DisconnectTwilioAsync() =>
+        State.Brand.Twilio is null ? Task.FromResult(new BrandOutcome(null, Snapshot())) : Apply(BrandRules.DisconnectTwilio(State.Brand));
+
+    public Task<CreditOutcome> PurchaseCreditsAsync(string purchaseId, long credits) =>
+        string.IsNullOrEmpty(purchaseId)
+            ? Task.FromResult(new CreditOutcome(Required("purchaseId"), Balance()))
+            : Task.FromResult(ApplyLedger(State.Brand.Credits.Purchase(purchaseId, credits, Now)));
+
+    public Task<CreditOutcome> ReserveAsync(string messageId, long amountMicros)
+    {
+        if (string.IsNullOrEmpty(messageId))
+        {
+            return Task.FromResult(new CreditOutcome(Required("messageId"), Balance()));
+        }
+
+        if (amountMicros < 0)
+        {
+            return Task.FromResult(new CreditOutcome(
+                new Refusal(RefusalCodes.OutOfRange, "amountMicros cannot be negative.", "amountMicros"), Balance()));
+        }
+
+        return Task.FromResult(ApplyLedger(State.Brand.Credits.Reserve(messageId, amountMicros, Now)));
+    }
+
+    public Task<CreditOutcome> SettleAsync(string messageId) =>
+        Task.FromResult(ApplyLedger(State.Brand.Credits.Settle(messageId, Now)));
+
+    public Task<CreditOutcome> ReleaseAsync(string messageId) =>
+        Task.FromResult(ApplyLedger(State.Brand.Credits.Release(messageId, Now)));
+
+    protected override BrandGrainState InitialState() => BrandGrainState.Initial;
+
+    protected override Task OnTimerAsync(string name, DateTimeOffset dueAt)
+    {
+        if (name == OrphanTimer)
+        {
+            // The timer that fired is gone once this turn commits: forget it, so the check below sets it again while reservations remain.
+            var released = State.Brand.Credits.ReleaseOrphans(Now, OrphanAge);
+            State = State with { OrphanCheckAt = null };
+            ApplyLedger(released);
+            State = ArmOrphanCheck(State);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task<BrandOutcome> Apply(Decision<BrandState> decision)
+    {
+        if (!decision.IsAccepted)
+        {
+            return Refused(decision.Refusal!);
+        }
+
+        if (!ReferenceEquals(decision.State, State.Brand))
+        {
+            State = State with { Brand = decision.State };
+        }
+
+        return Task.FromResult(new BrandOutcome(null, Snapshot()));
+    }
+
+    private Task<BrandOutcome> Refused(Refusal refusal) => Task.FromResult(new BrandOutcome(refusal, Snapshot()));
+
+    private CreditOutcome ApplyLedger(Decision<CreditLedger> decision)
+    {
+        if (!decision.IsAccepted || ReferenceEquals(decision.State, State.Brand.Credits))
+        {
+            return new CreditOutcome(decision.Refusal, Balance());
+        }
+
+        var sequence = State.LedgerSequence;
+        foreach (var entry in decision.EffectsOf<LedgerEntry>())
+        {
+            sequence++;
+            var sortKey = sequence.ToString("D19", CultureInfo.InvariantCulture);
+            var line = new LedgerLine(sequence, entry.Kind, entry.Reference, entry.AmountMicros, entry.At);
+            UpsertRow(LedgerCollection, $"{Id.Key}:{sortKey}", Id.Key, sortKey, JsonSerializer.Serialize(line, GrainJson.Options));
+        }
+
+        State = ArmOrphanCheck(State with { Brand = State.Brand with { Credits = decision.State }, LedgerSequence = sequence });
+        return new CreditOutcome(null, Balance());
+    }
+
+    /// <summary>Keeps the orphan timer at the moment the oldest reservation becomes orphaned, or cancelled when none is held.</summary>
+    private BrandGrainState ArmOrphanCheck(BrandGrainState state)
+    {
+        var reservations = state.Brand.Credits.Reservations;
+        DateTimeOffset? due = reservations.IsEmpty
+            ? null
+            : reservations.Values.Min(r => r.ReservedAt) + OrphanAge + TimeSpan.FromSeconds(1);
+        if (due == state.OrphanCheckAt)
+        {
+            return state;
+        }
+
+        if (due is { } at)
+        {
+            SetTimer(OrphanTimer, at);
+        }
+        else
+        {
+            CancelTimer(OrphanTimer);
+        }
+
+        return state with { OrphanCheckAt = due };
+    }
+
+    private CreditBalance Balance()
+    {
+        var credits = State.Brand.Credits;
+        return new CreditBalance(credits.BalanceMicros, credits.ReservedMicros, credits.AvailableMicros);
+    }
+
+    private BrandSnapshot Snapshot()
+    {
+        var brand = State.Brand;
+        return new BrandSnapshot(Id.Key, brand.Name, brand.Settings, brand.Twilio is not null, brand.Twilio?.PhoneNumber.Digits, brand.Twilio?.AccountSid, Balance());
+    }
+
+    private static Refusal Required(string field) => new(RefusalCodes.InvalidFormat, $"{field} is required.", field);
+}

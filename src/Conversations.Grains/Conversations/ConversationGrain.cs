@@ -1,0 +1,200 @@
+using System.Text.Json;
+using Conversations.Domain.Billing;
+using Conversations.Domain.Common;
+using Conversations.Domain.Conversations;
+using Conversations.Domain.Messaging;
+using Conversations.Domain.Numbers;
+using Conversations.Grains.Brands;
+using Conversations.Runtime.Grains;
+
+namespace Conversations.Grains.Conversations;
+
+/// <summary>
+/// The Conversation grain: <see cref="ReceiveCustomerMessage"/>, <see cref="SendBusinessMessage"/>,
+/// <see cref="FireChatTimer"/>, <see cref="CloseChat"/> and <see cref="OutboundDelivery"/> for one
+/// conversation, with the brand's settings and credit read from (and reserved on) its Brand grain.
+/// </summary>
+internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConversationGrain
+{
+    public const string OutboundTopic = "outbound.send";
+
+    /// <summary>Providers retry a webhook for days at most (Meta: up to 7); older receipts are dropped.</summary>
+    private static readonly TimeSpan InboundMemory = TimeSpan.FromDays(8);
+
+    /// <summary>Deliveries that reached a final status are kept this long for late reports and listings.</summary>
+    private static readonly TimeSpan DeliveryMemory = TimeSpan.FromDays(30);
+
+    private ConversationKey? _key;
+
+    private ConversationKey Key => _key ??= ConversationKey.Parse(Id.Key);
+
+    private IBrandGrain Brand => GrainFactory.GetGrain<IBrandGrain>(Key.BrandId);
+
+    public Task<ConversationSnapshot> GetAsync() => Task.FromResult(ConversationProjection.Snapshot(Key, State, Now));
+
+    public async Task<InboundReceipt> ReceiveAsync(InboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentException.ThrowIfNullOrEmpty(message.ProviderMessageId);
+        if (State.Inbound.TryGetValue(message.ProviderMessageId, out var first))
+        {
+            return first with { Duplicate = true };
+        }
+
+        var settings = await Brand.GetSettingsAsync();
+        var decision = ReceiveCustomerMessage.Decide(
+            State.Conversation, new CustomerMessage(message.Text, message.ProviderTimestamp), settings, new ProfanityFilter(settings.ProfanityWords), Now);
+        var chat = decision.State.Chat!;
+        var receipt = new InboundReceipt(
+            message.ProviderMessageId, Now, chat.Number, chat.Status, decision.State.Window(Now).ExpiresAt,
+            decision.EffectsOf<ProfanityCounted>().Sum(p => p.Found), Duplicate: false);
+
+        var horizon = Now - InboundMemory;
+        var inbound = State.Inbound.RemoveRange(State.Inbound.Where(p => p.Value.ReceivedAt < horizon).Select(p => p.Key));
+        Commit(decision, State with { Inbound = inbound.SetItem(message.ProviderMessageId, receipt) });
+        return receipt;
+    }
+
+    public async Task<SendResult> SendAsync(OutboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(message.Content);
+        if (string.IsNullOrEmpty(message.MessageId))
+        {
+            return new SendResult(string.Empty, new Refusal(RefusalCodes.InvalidFormat, "messageId is required.", "messageId"), 0, null, null, false);
+        }
+
+        if (State.Deliveries.TryGetValue(message.MessageId, out var sent))
+        {
+            return new SendResult(message.MessageId, null, sent.Delivery.PriceMicros, sent.WindowExpiresAt, sent.ChatNumber, Duplicate: true);
+        }
+
+        var brand = Brand;
+        var snapshot = await brand.GetAsync();
+        WhatsAppNumber? recipient = WhatsAppNumber.TryParse(Key.Customer, "to", out var number, out _) ? number : null;
+        var verdict = SendPolicy.Evaluate(
+            State.Conversation, message.Content, recipient, message.Provider, RateCard.Default, snapshot.Credits.AvailableMicros, Now);
+        var price = verdict.Price.AmountMicros;
+        if (!verdict.IsAllowed)
+        {
+            return Refused(verdict.Refusal!);
+        }
+
+        if (price > 0 && await brand.ReserveAsync(message.MessageId, price) is { IsAccepted: false } reservation)
+        {
+            return Refused(reservation.Refusal!);
+        }
+
+        var decision = SendBusinessMessage.Decide(State.Conversation, message.Content, snapshot.Settings, Now);
+        if (!decision.IsAccepted)
+        {
+            if (price > 0)
+            {
+                await brand.ReleaseAsync(message.MessageId);
+            }
+
+            return Refused(decision.Refusal!);
+        }
+
+        var chatNumber = decision.State.Chat!.Number;
+        var record = new DeliveryRecord(OutboundDelivery.Queued(message.MessageId, price), chatNumber, Now, verdict.WindowExpiresAt, Now);
+        var horizon = Now - DeliveryMemory;
+        var deliveries = State.Deliveries.RemoveRange(
+            State.Deliveries.Where(p => p.Value.Delivery.IsTerminal && p.Value.UpdatedAt < horizon).Select(p => p.Key));
+        Commit(decision, State with { Deliveries = deliveries.SetItem(message.MessageId, record) });
+        Enqueue(OutboundTopic, JsonSerializer.Serialize(ConversationProjection.SendRequest(Key, message), GrainJson.Options));
+        return new SendResult(message.MessageId, null, price, verdict.WindowExpiresAt, chatNumber, Duplicate: false);
+
+        SendResult Refused(Refusal refusal) => new(message.MessageId, refusal, price, verdict.WindowExpiresAt, State.Conversation.Chat?.Number, false);
+    }
+
+    public async Task<DeliveryUpdate> ReportDeliveryAsync(string messageId, DeliveryStatus status)
+    {
+        if (string.IsNullOrEmpty(messageId) || !State.Deliveries.TryGetValue(messageId, out var record))
+        {
+            return new DeliveryUpdate(false, false, null);
+        }
+
+        var decision = record.Delivery.Apply(status, Now);
+        if (ReferenceEquals(decision.State, record.Delivery))
+        {
+            return new DeliveryUpdate(true, false, record.ToSnapshot());
+        }
+
+        // The brand's ledger is idempotent by message id, so a turn re-run after a conflict settles (or releases) once.
+        foreach (var effect in decision.Effects)
+        {
+            switch (effect)
+            {
+                case SettleCredit settle:
+                    await Brand.SettleAsync(settle.MessageId);
+                    break;
+                case ReleaseCredit release:
+                    await Brand.ReleaseAsync(release.MessageId);
+                    break;
+                default:
+                    Enqueue(DomainEvents.Topic, DomainEvents.Serialize(effect, Id.ToString(), Key.BrandId, Now));
+                    break;
+            }
+        }
+
+        var updated = record with { Delivery = decision.State, UpdatedAt = Now };
+        State = State with { Deliveries = State.Deliveries.SetItem(messageId, updated) };
+        return new DeliveryUpdate(true, true, updated.ToSnapshot());
+    }
+
+    public Task<ConversationSnapshot> CloseAsync()
+    {
+        var decision = CloseChat.Decide(State.Conversation, Now);
+        Commit(decision, State);
+        return GetAsync();
+    }
+
+    protected override ConversationGrainState InitialState() => ConversationGrainState.Initial;
+
+    protected override async Task OnTimerAsync(string name, DateTimeOffset dueAt)
+    {
+        var settings = await Brand.GetSettingsAsync();
+        Commit(FireChatTimer.Decide(State.Conversation, name, settings, Now), State);
+    }
+
+    /// <summary>
+    /// Takes an accepted decision's conversation state into <paramref name="next"/> (the grain state
+    /// with this turn's other changes), and maps its effects: timers to durable timers, everything
+    /// else to events. A changed conversation refreshes its row in the <c>conversations</c> projection.
+    /// </summary>
+    private void Commit(Decision<ConversationState> decision, ConversationGrainState next)
+    {
+        foreach (var effect in decision.Effects)
+        {
+            switch (effect)
+            {
+                case SetTimer set:
+                    SetTimer(set.Name, set.DueAt);
+                    break;
+                case CancelTimer cancel:
+                    CancelTimer(cancel.Name);
+                    break;
+                default:
+                    Enqueue(DomainEvents.Topic, DomainEvents.Serialize(effect, Id.ToString(), Key.BrandId, Now));
+                    break;
+            }
+        }
+
+        var conversationChanged = !ReferenceEquals(decision.State, State.Conversation);
+        if (conversationChanged)
+        {
+            next = next with { Conversation = decision.State };
+        }
+
+        if (!ReferenceEquals(next, State))
+        {
+            State = next;
+        }
+
+        if (conversationChanged && ConversationProjection.Summary(Key, decision.State, Now) is { } summary)
+        {
+            UpsertRow(ConversationProjection.Collection, Id.Key, Key.BrandId, ConversationProjection.SortKey(summary), JsonSerializer.Serialize(summary, GrainJson.Options));
+        }
+    }
+}

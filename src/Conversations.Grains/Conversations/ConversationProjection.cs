@@ -1,0 +1,54 @@
+using System.Globalization;
+using Conversations.Domain.Conversations;
+using Conversations.Domain.Messaging;
+
+namespace Conversations.Grains.Conversations;
+
+/// <summary>The read models of a conversation: its snapshot, its summary row, and the outbound send request.</summary>
+internal static class ConversationProjection
+{
+    public const string Collection = "conversations";
+
+    public static ConversationSnapshot Snapshot(ConversationKey key, ConversationGrainState state, DateTimeOffset now)
+    {
+        var window = state.Conversation.Window(now);
+        var deliveries = state.Deliveries.Values
+            .OrderBy(d => d.SentAt)
+            .ThenBy(d => d.Delivery.MessageId, StringComparer.Ordinal)
+            .Select(d => d.ToSnapshot())
+            .ToList();
+        return new ConversationSnapshot(key.BrandId, key.BusinessNumber, key.Customer, window.IsOpen, window.ExpiresAt, Chat(state.Conversation.Chat), deliveries);
+    }
+
+    public static ConversationSummary? Summary(ConversationKey key, ConversationState state, DateTimeOffset now)
+    {
+        if (state.Chat is not { } chat)
+        {
+            return null;
+        }
+
+        var lastActivity = new[] { chat.LastMessageAt, chat.MissedAt ?? chat.LastMessageAt, chat.ClosedAt ?? chat.LastMessageAt }.Max();
+        return new ConversationSummary(
+            key.ToString(), key.BrandId, key.BusinessNumber, key.Customer, chat.Number, chat.Status, chat.OpenedAt, lastActivity,
+            chat.ClosedAt, chat.CloseReason, state.Window(now).ExpiresAt, chat.ProfanityCount);
+    }
+
+    /// <summary>Fixed-width UTC time, so that ordinal order is time order, then the key to keep sort keys unique for paging.</summary>
+    public static string SortKey(ConversationSummary summary) =>
+        summary.LastActivityAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) + "|" + summary.Conversation;
+
+    public static OutboundSendRequest SendRequest(ConversationKey key, OutboundMessage message) => message.Content switch
+    {
+        FreeFormContent free => new OutboundSendRequest(
+            message.MessageId, key.ToString(), key.BrandId, key.BusinessNumber, key.Customer, message.Provider, free.Text, free.HasMedia, null, null, null, null),
+        TemplateContent template => new OutboundSendRequest(
+            message.MessageId, key.ToString(), key.BrandId, key.BusinessNumber, key.Customer, message.Provider, null, false,
+            template.Template.Name, template.Template.Language, template.Template.ProviderRef, template.Parameters),
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message.Content, "Unknown outbound content."),
+    };
+
+    private static ChatSnapshot? Chat(Chat? chat) => chat is null
+        ? null
+        : new ChatSnapshot(
+            chat.Number, chat.Status, chat.BusinessInitiated, chat.OpenedAt, chat.LastMessageAt, chat.MissedAt, chat.ClosedAt, chat.CloseReason, chat.ProfanityCount);
+}

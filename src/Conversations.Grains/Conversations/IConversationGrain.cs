@@ -1,0 +1,44 @@
+using Conversations.Domain.Messaging;
+using Conversations.Runtime.Grains;
+
+namespace Conversations.Grains.Conversations;
+
+/// <summary>
+/// One customer's conversation with one business number of one brand, keyed by
+/// <see cref="ConversationKey"/> (<c>{brandId}:{businessNumber}:{customer}</c>). It owns the
+/// 24-hour customer-service window, the current chat's lifecycle (waiting → missed / active →
+/// closed) and its durable timers (response → missed, missed auto-close, idle or bot-idle
+/// auto-close, window expiry), the profanity counter, and the outbound deliveries with their
+/// billing. Settings and credit come from the brand's grain. Every lifecycle change is published on
+/// the <c>events</c> outbox topic (<see cref="GrainEvent"/>) and kept in the <c>conversations</c>
+/// projection (<see cref="ConversationSummary"/>); every accepted send becomes an
+/// <c>outbound.send</c> outbox message (<see cref="OutboundSendRequest"/>).
+/// </summary>
+public interface IConversationGrain : IGrain
+{
+    /// <summary>The window, the chat and the deliveries as they stand.</summary>
+    Task<ConversationSnapshot> GetAsync();
+
+    /// <summary>
+    /// A customer wrote: the window (re)opens, a chat opens (waiting) or an active chat's idle timer
+    /// restarts, offensive words are counted. Exactly once per provider message id: a repeat gets the
+    /// first receipt back (<see cref="InboundReceipt.Duplicate"/>) and changes nothing.
+    /// </summary>
+    Task<InboundReceipt> ReceiveAsync(InboundMessage message);
+
+    /// <summary>
+    /// The business sends: the price and rules are checked (<see cref="SendPolicy"/>) against the
+    /// brand's available credit, the price is reserved on the brand, the chat becomes (or opens)
+    /// active and the message is queued for its provider. Idempotent by message id.
+    /// </summary>
+    Task<SendResult> SendAsync(OutboundMessage message);
+
+    /// <summary>
+    /// A provider reported a status for one of our messages. The status only moves forward; the
+    /// price is settled on the first delivered or read, released on failed or undelivered — once.
+    /// </summary>
+    Task<DeliveryUpdate> ReportDeliveryAsync(string messageId, DeliveryStatus status);
+
+    /// <summary>An operator closes the chat; closing a closed chat changes nothing.</summary>
+    Task<ConversationSnapshot> CloseAsync();
+}

@@ -1,0 +1,25 @@
+using Conversations.Domain.Numbers;
+using Conversations.Grains.Brands;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Numbers;
+using Conversations.Runtime.Hosting;
+
+namespace Conversations.Grains;
+
+/// <summary>Hosts the Brand, PhoneNumber and Conversation grains on a <see cref="GrainRuntime"/>.</summary>
+public static class GrainRegistrations
+{
+    public const string BrandKind = "brand";
+    public const string NumberKind = "number";
+    public const string ConversationKind = "conversation";
+
+    /// <summary>Registers the grain kinds <c>brand</c>, <c>number</c> and <c>conversation</c>, their states written with <see cref="GrainJson.Options"/>.</summary>
+    public static GrainRuntime AddConversationGrains(this GrainRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        return runtime
+            .Register<IBrandGrain, BrandGrain, BrandGrainState>(BrandKind, () => new BrandGrain(), json: GrainJson.Options)
+            .Register<IPhoneNumberGrain, PhoneNumberGrain, PhoneNumberState>(NumberKind, () => new PhoneNumberGrain(), json: GrainJson.Options)
+            .Register<IConversationGrain, ConversationGrain, ConversationGrainState>(ConversationKind, () => new ConversationGrain(), json: GrainJson.Options);
+    }
+}

@@ -1,0 +1,35 @@
+using Conversations.Domain.Numbers;
+using Conversations.Runtime.Grains;
+
+namespace Conversations.Grains.Numbers;
+
+/// <summary>
+/// A business number, keyed by its digits (E.164 without <c>+</c>): which brand holds it and
+/// through which provider, its department, its outbound throughput and its registration with Meta.
+/// One brand at a time: a claim by another brand is refused with <c>number_already_configured</c>
+/// until the holder releases it; every other change must come from the holding brand
+/// (<c>number_not_owned</c> otherwise). Refusals are returned as data, never thrown. The brand's
+/// numbers are listed in the <c>numbers</c> projection (partition: brand id).
+/// </summary>
+public interface IPhoneNumberGrain : IGrain
+{
+    Task<NumberSnapshot> GetAsync();
+
+    /// <summary>Connects the number to <paramref name="brandId"/>; the same brand claiming again is an idempotent update (it may switch provider).</summary>
+    Task<NumberOutcome> ClaimAsync(string brandId, ChannelProvider provider);
+
+    /// <summary>Disconnects the number from <paramref name="brandId"/>; releasing an unowned number changes nothing.</summary>
+    Task<NumberOutcome> ReleaseAsync(string brandId);
+
+    /// <summary>
+    /// Ties the number to <paramref name="department"/> (or to none with <see langword="null"/>), which must be one of
+    /// <paramref name="brandDepartments"/>, the brand's departments as the caller read them from the brand.
+    /// </summary>
+    Task<NumberOutcome> AssignDepartmentAsync(string brandId, string? department, IReadOnlyList<string> brandDepartments);
+
+    /// <summary>Sets the outbound rates; each must be above 0 and at most 1,000 per second.</summary>
+    Task<NumberOutcome> SetThroughputAsync(string brandId, Throughput throughput);
+
+    /// <summary>Records where the number stands with Meta's registration; anything but approved shows a <see cref="NumberError"/>.</summary>
+    Task<NumberOutcome> SetRegistrationAsync(string brandId, RegistrationStatus registration);
+}
