@@ -12,7 +12,14 @@ namespace Conversations.Runtime.Storage.Postgres;
 /// </summary>
 public sealed class PostgresGrainStorage : IGrainStorage
 {
+    /// <summary>
+    /// State loads at once per node. After a burst of conflicts many grains reload together; unbounded,
+    /// they would take one connection each and several nodes could exhaust the server's max_connections.
+    /// </summary>
+    private const int MaxConcurrentLoads = 16;
+
     private readonly NpgsqlDataSource _dataSource;
+    private readonly SemaphoreSlim _loads = new(MaxConcurrentLoads, MaxConcurrentLoads);
 
     public PostgresGrainStorage(string connectionString, FaultInjection? faults = null)
     {
@@ -63,6 +70,19 @@ public sealed class PostgresGrainStorage : IGrainStorage
     }
 
     public async Task<StoredState> ReadAsync(GrainId grain, string stateName, CancellationToken cancellationToken)
+    {
+        await _loads.WaitAsync(cancellationToken);
+        try
+        {
+            return await LoadAsync(grain, stateName, cancellationToken);
+        }
+        finally
+        {
+            _loads.Release();
+        }
+    }
+
+    private async Task<StoredState> LoadAsync(GrainId grain, string stateName, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand("SELECT version, payload FROM grain_state WHERE grain_kind = $1 AND grain_key = $2 AND state_name = $3");
         command.Parameters.AddRange(new NpgsqlParameter[] { Text(grain.Kind), Text(grain.Key), Text(stateName) });

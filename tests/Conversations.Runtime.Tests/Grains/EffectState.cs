@@ -1,0 +1,3 @@
+namespace Conversations.Runtime.Tests.Grains;
+
+public sealed record EffectState(int Notes);

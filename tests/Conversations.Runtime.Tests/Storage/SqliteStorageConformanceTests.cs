@@ -1,0 +1,5 @@
+using Conversations.Runtime.Tests.Support;
+
+namespace Conversations.Runtime.Tests.Storage;
+
+public sealed class SqliteStorageConformanceTests() : StorageConformanceTests(new SqliteProvider());
