@@ -1,6 +1,7 @@
 using Conversations.Domain.Numbers;
 using Conversations.Grains.Brands;
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Idempotency;
 using Conversations.Grains.Numbers;
 using Conversations.Runtime.Hosting;
 
@@ -12,6 +13,7 @@ public static class GrainRegistrations
     public const string BrandKind = "brand";
     public const string NumberKind = "number";
     public const string ConversationKind = "conversation";
+    public const string IdempotencyKind = "idempotency";
 
     /// <summary>Registers the grain kinds <c>brand</c>, <c>number</c> and <c>conversation</c>, their states written with <see cref="GrainJson.Options"/>.</summary>
     public static GrainRuntime AddConversationGrains(this GrainRuntime runtime)
@@ -20,6 +22,7 @@ public static class GrainRegistrations
         return runtime
             .Register<IBrandGrain, BrandGrain, BrandGrainState>(BrandKind, () => new BrandGrain(), json: GrainJson.Options)
             .Register<IPhoneNumberGrain, PhoneNumberGrain, PhoneNumberState>(NumberKind, () => new PhoneNumberGrain(), json: GrainJson.Options)
-            .Register<IConversationGrain, ConversationGrain, ConversationGrainState>(ConversationKind, () => new ConversationGrain(), json: GrainJson.Options);
+            .Register<IConversationGrain, ConversationGrain, ConversationGrainState>(ConversationKind, () => new ConversationGrain(), json: GrainJson.Options)
+            .Register<IIdempotencyGrain, IdempotencyGrain, IdempotencyState>(IdempotencyKind, () => new IdempotencyGrain(), json: GrainJson.Options);
     }
 }

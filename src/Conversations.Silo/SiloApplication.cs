@@ -1,5 +1,14 @@
 using Conversations.Domain.Billing;
+using Conversations.Runtime.Grains;
+using Conversations.Runtime.Hosting;
+using Conversations.Silo.Access;
+using Conversations.Silo.Accounts;
+using Conversations.Silo.Api;
+using Conversations.Silo.Billing;
+using Conversations.Silo.Brands;
 using Conversations.Silo.Configuration;
+using Conversations.Silo.Numbers;
+using Conversations.Silo.Templates;
 using Conversations.Silo.Health;
 using Conversations.Silo.Hosting;
 using Conversations.Silo.Pricing;
@@ -16,7 +25,7 @@ public static class SiloApplication
         var builder = WebApplication.CreateSlimBuilder(args);
         configure?.Invoke(builder);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiConventions.DescribeFrameworkProblem);
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SiloJsonContext.Default));
         builder.Services
@@ -30,6 +39,8 @@ public static class SiloApplication
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(RateCard.Default);
         builder.Services.AddGrainHost();
+        builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
+        builder.Services.AddSingleton<CallerResolver>();
 
         var app = builder.Build();
 
@@ -41,6 +52,12 @@ public static class SiloApplication
         app.MapOpenApi();
         app.MapHealth();
         app.MapPricing();
+        app.MapBrands();
+        app.MapKeys();
+        app.MapAccounts();
+        app.MapNumbers();
+        app.MapCredits();
+        app.MapTemplates();
         return app;
     }
 }

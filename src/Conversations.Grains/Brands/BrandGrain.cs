@@ -3,17 +3,18 @@ using System.Text.Json;
 using Conversations.Domain.Billing;
 using Conversations.Domain.Brands;
 using Conversations.Domain.Common;
+using Conversations.Domain.Numbers;
 using Conversations.Runtime.Grains;
 
 namespace Conversations.Grains.Brands;
 
 /// <summary>The Brand grain: <see cref="BrandRules"/> and the <see cref="CreditLedger"/> of one brand.</summary>
-internal sealed class BrandGrain : Grain<BrandGrainState>, IBrandGrain
+internal sealed partial class BrandGrain : Grain<BrandGrainState>, IBrandGrain
 {
     /// <summary>The durable timer that releases reservations whose delivery report never came.</summary>
     public const string OrphanTimer = "credits.orphans";
 
-    public const string LedgerCollection = "ledger";
+    public const string LedgerCollection = ProjectionCollections.Ledger;
 
     /// <summary>A reservation older than this is orphaned: Meta and Twilio report a delivery well within a day.</summary>
     public static readonly TimeSpan OrphanAge = TimeSpan.FromDays(1);
@@ -33,17 +34,31 @@ internal sealed class BrandGrain : Grain<BrandGrainState>, IBrandGrain
         }
 
         var decision = BrandRules.ChangeSettings(State.Brand with { Name = name }, settings);
+        if (decision.IsAccepted && State.CreatedAt is null)
+        {
+            State = State with { CreatedAt = Now };
+        }
+
         return Apply(decision);
+    }
+
+    public Task<BrandOutcome> SetExtrasAsync(int? retentionDays, string? outgoingWebhookUrl)
+    {
+        State = State with { RetentionDays = retentionDays, OutgoingWebhookUrl = outgoingWebhookUrl };
+        return Task.FromResult(new BrandOutcome(null, Snapshot()));
     }
 
     public Task<BrandOutcome> ConnectTwilioAsync(string phoneNumber, string accountSid, string authToken)
     {
-        if (!TwilioAccount.TryCreate(phoneNumber, accountSid, authToken, out var account, out var refusals))
+        // The token arrives as it is to be stored: the API checks the raw token's format, then protects it.
+        var refusals = TwilioAccount.Validate(phoneNumber, accountSid, authToken).Where(r => r.Field != "authToken" || string.IsNullOrEmpty(authToken)).ToList();
+        if (refusals.Count > 0)
         {
             return Refused(refusals[0]);
         }
 
-        return Apply(BrandRules.ConnectTwilio(State.Brand, account!));
+        var account = new TwilioAccount(WhatsAppNumber.Parse(phoneNumber), accountSid, authToken);
+        return Apply(BrandRules.ConnectTwilio(State.Brand, account));
     }
 
     public Task<BrandOutcome> DisconnectTwilioAsync() =>
@@ -162,7 +177,13 @@ internal sealed class BrandGrain : Grain<BrandGrainState>, IBrandGrain
     private BrandSnapshot Snapshot()
     {
         var brand = State.Brand;
-        return new BrandSnapshot(Id.Key, brand.Name, brand.Settings, brand.Twilio is not null, brand.Twilio?.PhoneNumber.Digits, brand.Twilio?.AccountSid, Balance());
+        return new BrandSnapshot(Id.Key, brand.Name, brand.Settings, brand.Twilio is not null, brand.Twilio?.PhoneNumber.Digits, brand.Twilio?.AccountSid, Balance())
+        {
+            CreatedAt = State.CreatedAt,
+            RetentionDays = State.RetentionDays,
+            OutgoingWebhookUrl = State.OutgoingWebhookUrl,
+            SandboxNumbers = [.. State.SandboxNumbers],
+        };
     }
 
     private static Refusal Required(string field) => new(RefusalCodes.InvalidFormat, $"{field} is required.", field);

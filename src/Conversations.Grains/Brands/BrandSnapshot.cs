@@ -17,4 +17,13 @@ public sealed record BrandSnapshot(
 {
     /// <summary>False until the brand was given a name.</summary>
     public bool IsConfigured => Name.Length > 0;
+
+    /// <summary>When the brand was first configured; <see langword="null"/> for a brand that does not exist.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    public int? RetentionDays { get; init; }
+
+    public string? OutgoingWebhookUrl { get; init; }
+
+    public IReadOnlyList<string> SandboxNumbers { get; init; } = [];
 }

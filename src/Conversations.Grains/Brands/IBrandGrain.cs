@@ -45,4 +45,42 @@ public interface IBrandGrain : IGrain
 
     /// <summary>Gives back the reservation of <paramref name="messageId"/>; unknown or ended ids change nothing.</summary>
     Task<CreditOutcome> ReleaseAsync(string messageId);
+
+    /// <summary>Keeps the settings the rules do not use: transcript retention in days and the outgoing webhook URL.</summary>
+    Task<BrandOutcome> SetExtrasAsync(int? retentionDays, string? outgoingWebhookUrl);
+
+    /// <summary>Adds an API key (by its hash); also writes the <c>api_keys</c> row authentication reads.</summary>
+    Task<BrandOutcome> CreateKeyAsync(ApiKeyRecord key);
+
+    Task<IReadOnlyList<ApiKeyRecord>> ListKeysAsync();
+
+    /// <summary>Revokes a key at once: its <c>api_keys</c> row is deleted in the same commit. False when unknown.</summary>
+    Task<bool> RevokeKeyAsync(string keyId);
+
+    /// <summary>Records that a key was used (callers throttle this).</summary>
+    Task TouchKeyAsync(string keyId, DateTimeOffset usedAt);
+
+    Task<BrandOutcome> UpsertTemplateAsync(MessageTemplate messageTemplate);
+
+    Task<IReadOnlyList<MessageTemplate>> ListTemplatesAsync();
+
+    Task<bool> DeleteTemplateAsync(string name, string language);
+
+    /// <summary>Connects a Meta Cloud API number (its token already protected); writes the <c>meta_numbers</c> routing row.</summary>
+    Task<BrandOutcome> ConnectMetaAsync(MetaAccount account);
+
+    /// <summary>Removes a Meta number; returns it, or <see langword="null"/> when unknown.</summary>
+    Task<MetaAccount?> DisconnectMetaAsync(string phoneNumberId);
+
+    Task<IReadOnlyList<MetaAccount>> ListMetaAccountsAsync();
+
+    Task<BrandOutcome> AddSandboxNumberAsync(string number);
+
+    Task<bool> RemoveSandboxNumberAsync(string number);
+
+    /// <summary>
+    /// Deletes the brand: its keys (revoked at once), accounts, templates and ledger; returns the
+    /// numbers it held so the caller releases them. Conversations are erased by the caller.
+    /// </summary>
+    Task<BrandDeletion> DeleteAsync();
 }

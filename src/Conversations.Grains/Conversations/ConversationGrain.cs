@@ -150,6 +150,18 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         return GetAsync();
     }
 
+    public Task EraseAsync()
+    {
+        foreach (var timer in ChatTimers.ChatTimerNames.Append(ChatTimers.WindowExpiry))
+        {
+            CancelTimer(timer);
+        }
+
+        DeleteRow(ConversationProjection.Collection, Id.Key);
+        ClearState();
+        return Task.CompletedTask;
+    }
+
     protected override ConversationGrainState InitialState() => ConversationGrainState.Initial;
 
     protected override async Task OnTimerAsync(string name, DateTimeOffset dueAt)

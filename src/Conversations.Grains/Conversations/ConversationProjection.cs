@@ -7,7 +7,7 @@ namespace Conversations.Grains.Conversations;
 /// <summary>The read models of a conversation: its snapshot, its summary row, and the outbound send request.</summary>
 internal static class ConversationProjection
 {
-    public const string Collection = "conversations";
+    public const string Collection = ProjectionCollections.Conversations;
 
     public static ConversationSnapshot Snapshot(ConversationKey key, ConversationGrainState state, DateTimeOffset now)
     {

@@ -41,4 +41,7 @@ public interface IConversationGrain : IGrain
 
     /// <summary>An operator closes the chat; closing a closed chat changes nothing.</summary>
     Task<ConversationSnapshot> CloseAsync();
+
+    /// <summary>Erases the conversation: its state (a tombstone), its timers and its list entry.</summary>
+    Task EraseAsync();
 }

@@ -8,7 +8,7 @@ namespace Conversations.Grains.Numbers;
 /// <summary>The PhoneNumber grain: <see cref="PhoneNumberRules"/> for one business number.</summary>
 internal sealed class PhoneNumberGrain : Grain<PhoneNumberState>, IPhoneNumberGrain
 {
-    public const string NumbersCollection = "numbers";
+    public const string NumbersCollection = ProjectionCollections.Numbers;
 
     public Task<NumberSnapshot> GetAsync() => Task.FromResult(Snapshot(State));
 

@@ -1,5 +1,5 @@
 using Conversations.Domain.Billing;
-using Conversations.Silo.Api;
+using Conversations.Client.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Silo.Pricing;

@@ -1,4 +1,4 @@
-using Conversations.Silo.Api;
+using Conversations.Client.Contracts;
 
 namespace Conversations.Silo.Pricing;
 

@@ -1,4 +1,4 @@
-namespace Conversations.Silo.Api;
+namespace Conversations.Client.Contracts;
 
 /// <summary>Money on the wire: <c>{"amountMicros": 25000, "currency": "USD"}</c> is US$0.025.</summary>
 public sealed record MoneyDto(long AmountMicros, string Currency);

@@ -1,0 +1,59 @@
+using Conversations.Runtime.Storage;
+using Conversations.Runtime.Storage.Postgres;
+using Conversations.Runtime.Storage.Sqlite;
+using Conversations.Testing.Postgres;
+
+namespace Conversations.Benchmarks.Harness;
+
+/// <summary>
+/// Fresh grain storage for each measured configuration: a new SQLite file, or a new database on
+/// one private PostgreSQL server started for the whole scenario.
+/// </summary>
+internal sealed class BenchStorage : IAsyncDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("conversations-bench-").FullName;
+    private PostgresServer? _server;
+    private int _created;
+
+    private BenchStorage(string kind) => Kind = kind;
+
+    public string Kind { get; }
+
+    public PostgresServer Server => _server ?? throw new InvalidOperationException("Only the postgres storage has a server.");
+
+    public static async Task<BenchStorage> StartAsync(string kind)
+    {
+        var storage = new BenchStorage(kind);
+        switch (kind)
+        {
+            case "sqlite":
+                break;
+            case "postgres":
+                storage._server = await PostgresServer.StartAsync();
+                break;
+            default:
+                throw new ArgumentException($"--storage must be sqlite or postgres, not `{kind}`.");
+        }
+
+        return storage;
+    }
+
+    public async Task<IGrainStorage> CreateAsync()
+    {
+        var n = Interlocked.Increment(ref _created);
+        return _server is null
+            ? new SqliteGrainStorage($"Data Source={Path.Combine(_directory, $"grains-{n}.db")}")
+            : new PostgresGrainStorage(await _server.CreateDatabaseAsync($"bench_{n}"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Conversations.Grains;
+
+/// <summary>The projection-row collections the grains write and the read APIs list from.</summary>
+public static class ProjectionCollections
+{
+    /// <summary>A brand's credit ledger (partition: brand id).</summary>
+    public const string Ledger = "ledger";
+
+    /// <summary>Conversation list entries (partition: brand id; sort key: last activity).</summary>
+    public const string Conversations = "conversations";
+
+    /// <summary>A brand's business numbers (partition: brand id).</summary>
+    public const string Numbers = "numbers";
+
+    /// <summary>Brand API keys by the hash of the key (partition: brand id).</summary>
+    public const string ApiKeys = "api_keys";
+
+    /// <summary>Meta phone-number ids to brands, for webhook routing (partition: brand id).</summary>
+    public const string MetaNumbers = "meta_numbers";
+}

@@ -1,0 +1,35 @@
+using Conversations.Client.Contracts;
+using Conversations.Domain.Brands;
+using Conversations.Grains.Brands;
+
+namespace Conversations.Silo.Brands;
+
+/// <summary>Brand contracts to and from the domain's settings.</summary>
+internal static class BrandMapping
+{
+    public static BrandSettings ToSettings(BrandSettingsDto? dto)
+    {
+        var defaults = BrandSettings.Default;
+        return dto is null ? defaults : new BrandSettings
+        {
+            ResponseTimeSeconds = dto.ResponseTimeSeconds ?? defaults.ResponseTimeSeconds,
+            MissedCloseSeconds = dto.MissedCloseSeconds ?? defaults.MissedCloseSeconds,
+            IdleCloseSeconds = dto.IdleCloseSeconds ?? defaults.IdleCloseSeconds,
+            BotMode = dto.BotMode ?? defaults.BotMode,
+            BotIdleCloseSeconds = dto.BotIdleCloseSeconds ?? defaults.BotIdleCloseSeconds,
+            ProfanityLimit = dto.ProfanityLimit ?? defaults.ProfanityLimit,
+            ProfanityWords = dto.ProfanityWords ?? [],
+            Departments = dto.Departments ?? [],
+        };
+    }
+
+    public static BrandResponse ToResponse(BrandSnapshot brand) => new(
+        brand.BrandId,
+        brand.Name,
+        new BrandSettingsDto(
+            brand.Settings.ResponseTimeSeconds, brand.Settings.MissedCloseSeconds, brand.Settings.IdleCloseSeconds, brand.Settings.BotMode,
+            brand.Settings.BotIdleCloseSeconds, brand.Settings.ProfanityLimit, brand.Settings.ProfanityWords, brand.Settings.Departments,
+            brand.RetentionDays, brand.OutgoingWebhookUrl),
+        brand.TwilioConnected ? new TwilioAccountView(brand.TwilioPhoneNumber!, brand.TwilioAccountSid!) : null,
+        brand.CreatedAt);
+}
