@@ -3,6 +3,7 @@ using Conversations.Grains.Brands;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Idempotency;
 using Conversations.Grains.Numbers;
+using Conversations.Grains.Secrets;
 using Conversations.Runtime.Hosting;
 
 namespace Conversations.Grains;
@@ -23,6 +24,7 @@ public static class GrainRegistrations
             .Register<IBrandGrain, BrandGrain, BrandGrainState>(BrandKind, () => new BrandGrain(), json: GrainJson.Options)
             .Register<IPhoneNumberGrain, PhoneNumberGrain, PhoneNumberState>(NumberKind, () => new PhoneNumberGrain(), json: GrainJson.Options)
             .Register<IConversationGrain, ConversationGrain, ConversationGrainState>(ConversationKind, () => new ConversationGrain(), json: GrainJson.Options)
-            .Register<IIdempotencyGrain, IdempotencyGrain, IdempotencyState>(IdempotencyKind, () => new IdempotencyGrain(), json: GrainJson.Options);
+            .Register<IIdempotencyGrain, IdempotencyGrain, IdempotencyState>(IdempotencyKind, () => new IdempotencyGrain(), json: GrainJson.Options)
+            .Register<IKeyRingGrain, KeyRingGrain, KeyRingState>(KeyRingRows.Kind, () => new KeyRingGrain(), json: GrainJson.Options);
     }
 }

@@ -12,6 +12,7 @@ using Conversations.Silo.Templates;
 using Conversations.Silo.Health;
 using Conversations.Silo.Hosting;
 using Conversations.Silo.Pricing;
+using Conversations.Silo.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Silo;
@@ -39,6 +40,7 @@ public static class SiloApplication
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(RateCard.Default);
         builder.Services.AddGrainHost();
+        builder.Services.AddSecrets();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddSingleton<CallerResolver>();
 

@@ -23,6 +23,12 @@ public sealed class RunningSilo : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The silo's services, for tests of components with no HTTP surface yet.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>The master key PostgreSQL silos get unless a test sets its own: a cluster needs one, the same on every node.</summary>
+    public const string TestMasterKey = "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmctISE=";
+
     public static async Task<RunningSilo> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("conversations-silo-").FullName;
@@ -34,6 +40,11 @@ public sealed class RunningSilo : IAsyncDisposable
                 {
                     ["ConnectionStrings:Conversations"] = $"Data Source={Path.Combine(dataDirectory, "conversations.db")}",
                 };
+                if (settings is not null && settings.TryGetValue("Conversations:Storage", out var storage) && storage == "postgres")
+                {
+                    defaults["Conversations:MasterKey"] = TestMasterKey;
+                }
+
                 foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
                 {
                     defaults[key] = value;
@@ -41,7 +52,18 @@ public sealed class RunningSilo : IAsyncDisposable
 
                 builder.Configuration.AddInMemoryCollection(defaults);
             });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A hosted service refused to start: release what the others started (the grain host).
+            await app.DisposeAsync();
+            Directory.Delete(dataDirectory, recursive: true);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new RunningSilo(app, new Uri(address), dataDirectory);
     }

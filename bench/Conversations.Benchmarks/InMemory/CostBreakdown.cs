@@ -71,7 +71,7 @@ internal static class CostBreakdown
     private static Task<long> Increment(object grain) => ((Counter)grain).IncrementAsync();
 
 #pragma warning disable CS1998 // The async frame is the point: it restores the caller's AsyncLocal on return, as CallAsync's does.
-    private static async Task EnterAsync(GrainId id) => CallChain.Enter(id);
+    private static async Task EnterAsync(GrainId id) => CallChain.EnterTurn(id);
 #pragma warning restore CS1998
 
     private static void Wait(Task task)

@@ -33,7 +33,8 @@ internal sealed class Activation<TState>(
         Interlocked.Increment(ref _pending);
         try
         {
-            if (!await _gate.WaitAsync(runtime.Options.CallTimeout))
+            // Uncontended calls take the gate synchronously; only a queued call pays for an awaitable timeout.
+            if (!_gate.Wait(0) && !await _gate.WaitAsync(runtime.Options.CallTimeout))
             {
                 throw new TimeoutException($"The call to grain {id} waited more than {runtime.Options.CallTimeout.TotalSeconds:0.#} s for its turn.");
             }
@@ -91,6 +92,7 @@ internal sealed class Activation<TState>(
 
     private async Task<TResult> RunTurnAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer)
     {
+        CallChain.EnterTurn(id);
         for (var attempt = 0; ; attempt++)
         {
             if (!_loaded)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using System.Reflection;
 using Conversations.Runtime.Grains;
 
@@ -7,13 +8,14 @@ namespace Conversations.Runtime.Hosting;
 /// <summary>
 /// The object a caller holds for a grain: it implements the grain's interface and turns each call
 /// into a turn on the grain's activation (activating it first when needed), like an Orleans
-/// grain reference. Built with <see cref="DispatchProxy"/>; one invoker per method is cached.
+/// grain reference. Built with <see cref="DispatchProxy"/>; each method gets a compiled invoker
+/// once, so calls do not go through reflection.
 /// </summary>
 #pragma warning disable CA1852 // DispatchProxy needs an unsealed proxy type.
 public class GrainReference : DispatchProxy
 #pragma warning restore CA1852
 {
-    private static readonly ConcurrentDictionary<MethodInfo, Func<GrainRuntime, GrainId, MethodInfo, object?[], object>> Invokers = new();
+    private static readonly ConcurrentDictionary<MethodInfo, Func<GrainRuntime, GrainId, object?[], object>> Invokers = new();
 
     private GrainRuntime _runtime = null!;
 
@@ -33,10 +35,10 @@ public class GrainReference : DispatchProxy
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
         var invoker = Invokers.GetOrAdd(targetMethod, BuildInvoker);
-        return invoker(_runtime, GrainId, targetMethod, args ?? []);
+        return invoker(_runtime, GrainId, args ?? []);
     }
 
-    private static Func<GrainRuntime, GrainId, MethodInfo, object?[], object> BuildInvoker(MethodInfo method)
+    private static Func<GrainRuntime, GrainId, object?[], object> BuildInvoker(MethodInfo method)
     {
         var returnType = method.ReturnType;
         string helper;
@@ -65,34 +67,43 @@ public class GrainReference : DispatchProxy
                 $"Grain method {method.DeclaringType?.Name}.{method.Name} must return Task, Task<T>, ValueTask or ValueTask<T>: grain calls are asynchronous.");
         }
 
+        var call = Compile(method);
         var definition = typeof(GrainReference).GetMethod(helper, BindingFlags.NonPublic | BindingFlags.Static)!;
         var typed = resultType is null ? definition : definition.MakeGenericMethod(resultType);
-        return typed.CreateDelegate<Func<GrainRuntime, GrainId, MethodInfo, object?[], object>>();
+        var dispatch = typed.CreateDelegate<Func<GrainRuntime, GrainId, Func<object, object?[], object>, object?[], object>>();
+        return (runtime, id, args) => dispatch(runtime, id, call, args);
+    }
+
+    /// <summary><c>(grain, args) =&gt; ((TGrain)grain).Method((T0)args[0], …)</c>, compiled once per method.</summary>
+    private static Func<object, object?[], object> Compile(MethodInfo method)
+    {
+        var grain = Expression.Parameter(typeof(object), "grain");
+        var args = Expression.Parameter(typeof(object?[]), "args");
+        var arguments = method.GetParameters()
+            .Select((p, i) => Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), p.ParameterType));
+        var call = Expression.Call(Expression.Convert(grain, method.DeclaringType!), method, arguments);
+        return Expression.Lambda<Func<object, object?[], object>>(Expression.Convert(call, typeof(object)), grain, args).Compile();
     }
 
 #pragma warning disable CA1859 // The invokers share one delegate type, so they return object.
-    private static object InvokeTask(GrainRuntime runtime, GrainId id, MethodInfo method, object?[] args) =>
+    private static object InvokeTask(GrainRuntime runtime, GrainId id, Func<object, object?[], object> call, object?[] args) =>
         runtime.CallAsync(id, async grain =>
         {
-            await (Task)Call(grain, method, args);
+            await (Task)call(grain, args);
             return true;
         });
 
-    private static object InvokeValueTask(GrainRuntime runtime, GrainId id, MethodInfo method, object?[] args) =>
+    private static object InvokeValueTask(GrainRuntime runtime, GrainId id, Func<object, object?[], object> call, object?[] args) =>
         new ValueTask(runtime.CallAsync(id, async grain =>
         {
-            await (ValueTask)Call(grain, method, args);
+            await (ValueTask)call(grain, args);
             return true;
         }));
 
-    private static object InvokeTaskOf<T>(GrainRuntime runtime, GrainId id, MethodInfo method, object?[] args) =>
-        runtime.CallAsync(id, grain => (Task<T>)Call(grain, method, args));
+    private static object InvokeTaskOf<T>(GrainRuntime runtime, GrainId id, Func<object, object?[], object> call, object?[] args) =>
+        runtime.CallAsync(id, grain => (Task<T>)call(grain, args));
 
-    private static object InvokeValueTaskOf<T>(GrainRuntime runtime, GrainId id, MethodInfo method, object?[] args) =>
-        new ValueTask<T>(runtime.CallAsync(id, grain => ((ValueTask<T>)Call(grain, method, args)).AsTask()));
-
+    private static object InvokeValueTaskOf<T>(GrainRuntime runtime, GrainId id, Func<object, object?[], object> call, object?[] args) =>
+        new ValueTask<T>(runtime.CallAsync(id, grain => ((ValueTask<T>)call(grain, args)).AsTask()));
 #pragma warning restore CA1859
-
-    private static object Call(object grain, MethodInfo method, object?[] args) =>
-        method.Invoke(grain, BindingFlags.DoNotWrapExceptions, null, args, null)!;
 }

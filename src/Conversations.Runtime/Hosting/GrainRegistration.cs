@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Conversations.Runtime.Grains;
 
@@ -9,4 +10,8 @@ internal sealed record GrainRegistration(
     Type Interface,
     bool Durable,
     JsonSerializerOptions Json,
-    Func<GrainId, GrainRuntime, IActivation> Activate);
+    Func<GrainId, GrainRuntime, IActivation> Activate)
+{
+    /// <summary>Grain references handed out, by key (a bounded cache).</summary>
+    public ConcurrentDictionary<string, object> References { get; } = new(StringComparer.Ordinal);
+}

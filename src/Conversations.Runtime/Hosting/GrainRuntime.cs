@@ -92,8 +92,23 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
             throw new InvalidOperationException($"No grain kind is registered for {typeof(TGrain).Name}.");
         }
 
-        return GrainReference.Create<TGrain>(this, new GrainId(registration.Kind, key));
+        // References are immutable and cheap to share: cache them (bounded) instead of building a proxy per call.
+        if (registration.References.TryGetValue(key, out var cached))
+        {
+            return (TGrain)cached;
+        }
+
+        var reference = GrainReference.Create<TGrain>(this, new GrainId(registration.Kind, key));
+        if (registration.References.Count >= MaxCachedReferences)
+        {
+            registration.References.Clear();
+        }
+
+        registration.References.TryAdd(key, reference);
+        return reference;
     }
+
+    private const int MaxCachedReferences = 200_000;
 
     /// <summary>Creates or migrates the schema, then starts the commit writers, timers, outbox and heartbeats.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -151,7 +166,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
 
     internal async Task<TResult> CallAsync<TResult>(GrainId id, Func<object, Task<TResult>> body)
     {
-        CallChain.Enter(id);
+        CallChain.CheckCycle(id);
         while (true)
         {
             var activation = Activate(id);
@@ -168,7 +183,6 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
 
     internal async Task FireTimerAsync(FiredTimer timer)
     {
-        CallChain.Enter(timer.Grain);
         while (true)
         {
             try

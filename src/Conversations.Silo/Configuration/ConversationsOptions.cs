@@ -19,6 +19,13 @@ public sealed class ConversationsOptions : IValidatableObject
     /// <summary>The root admin API key. Without one, only brand keys can call the API.</summary>
     public string? AdminKey { get; set; }
 
+    /// <summary>
+    /// The base64 of 32 random bytes (<c>openssl rand -base64 32</c>) that encrypts the key ring of the
+    /// provider secrets. Required with <c>postgres</c>, where every node must use the same key; on the
+    /// embedded default, one is generated beside the database on first start when not set.
+    /// </summary>
+    public string? MasterKey { get; set; }
+
     /// <summary>Filled from <c>ConnectionStrings:Conversations</c> by the composition root.</summary>
     internal string? ConnectionString { get; set; }
 
@@ -49,6 +56,20 @@ public sealed class ConversationsOptions : IValidatableObject
             // The key itself is never echoed: it is a secret even when it is too short.
             yield return new ValidationResult(
                 $"Conversations:AdminKey must be at least 32 characters long; it has {AdminKey.Length}.", [nameof(AdminKey)]);
+        }
+
+        if (MasterKey is not null && !Secrets.MasterKey.IsValid(MasterKey))
+        {
+            // Never echoed, like the admin key.
+            yield return new ValidationResult(
+                "Conversations:MasterKey must be the base64 of 32 random bytes, such as the output of 'openssl rand -base64 32'.", [nameof(MasterKey)]);
+        }
+
+        if (Storage == StorageKinds.Postgres && MasterKey is null)
+        {
+            yield return new ValidationResult(
+                "Conversations:MasterKey is required when Conversations:Storage is 'postgres': every node must decrypt the secrets with the same key ('openssl rand -base64 32' makes one).",
+                [nameof(MasterKey)]);
         }
     }
 }

@@ -65,14 +65,16 @@ internal sealed class IdempotencyFilter : IEndpointFilter
             throw;
         }
 
-        var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+        // Handlers return Results<…> unions: the status and value live on the inner result.
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        var status = (inner as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
         if (status >= 500)
         {
             await grain.AbandonAsync(requestHash);
             return result;
         }
 
-        var value = (result as IValueHttpResult)?.Value;
+        var value = (inner as IValueHttpResult)?.Value;
         var body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json);
         await grain.CompleteAsync(requestHash, status, body);
         return result;
