@@ -29,7 +29,8 @@ public sealed class RunningSilo : IAsyncDisposable
     /// <summary>The master key PostgreSQL silos get unless a test sets its own: a cluster needs one, the same on every node.</summary>
     public const string TestMasterKey = "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmctISE=";
 
-    public static async Task<RunningSilo> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>Starts a silo; <paramref name="configure"/> may add to the builder after the settings (e.g. a logger provider).</summary>
+    public static async Task<RunningSilo> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("conversations-silo-").FullName;
         var app = SiloApplication.Build(
@@ -51,6 +52,7 @@ public sealed class RunningSilo : IAsyncDisposable
                 }
 
                 builder.Configuration.AddInMemoryCollection(defaults);
+                configure?.Invoke(builder);
             });
         try
         {

@@ -29,7 +29,7 @@ internal static class CostBreakdown
         {
             ("new GrainId(kind, key) (key validation)", i => _ = new GrainId("counter", keys[i % keys.Length])),
             ("GetGrain<ICounter>(key) (validation + DispatchProxy.Create)", i => _ = runtime.GetGrain<ICounter>(keys[i % keys.Length])),
-            ("CallChain.Enter (AsyncLocal + ImmutableList) in an async frame", i => Wait(EnterAsync(ids[i % ids.Length]))),
+            ("CallChain.EnterTurn (AsyncLocal write, only for turns that call other grains) in an async frame", i => Wait(EnterAsync(ids[i % ids.Length]))),
             ("TimeProvider.System.GetUtcNow()", i => _ = time.GetUtcNow()),
             ("ConcurrentDictionary<GrainId, Lazy> lookup, 100k entries", i => _ = concurrent.GetOrAdd(ids[i % ids.Length], static id => new Lazy<object>(() => id)).Value),
             ("GrainId.GetHashCode()", i => _ = ids[i % ids.Length].GetHashCode()),

@@ -15,8 +15,26 @@ public abstract class Grain<TState> where TState : class
     /// <summary>This grain's identity.</summary>
     public GrainId Id { get; internal set; }
 
-    /// <summary>Other grains, to call from a turn.</summary>
-    protected IGrainFactory GrainFactory { get; private set; } = null!;
+    private IGrainFactory _grainFactory = null!;
+
+    /// <summary>
+    /// Other grains, to call from a turn. Getting it marks this turn in the call chain, so that a
+    /// call that would come back to this grain (A → B → A) fails at once instead of waiting for
+    /// itself; calls through references obtained elsewhere are caught only by the call timeout.
+    /// </summary>
+    protected IGrainFactory GrainFactory
+    {
+        get
+        {
+            if (_turn is { ChainEntered: false } turn)
+            {
+                Hosting.CallChain.EnterTurn(Id);
+                turn.ChainEntered = true;
+            }
+
+            return _grainFactory;
+        }
+    }
 
     /// <summary>The state as of this turn (committed state plus this turn's changes).</summary>
     protected TState State
@@ -56,7 +74,7 @@ public abstract class Grain<TState> where TState : class
     internal void Bind(GrainId id, IGrainFactory factory)
     {
         Id = id;
-        GrainFactory = factory;
+        _grainFactory = factory;
     }
 
     internal void BeginTurn(TurnContext<TState> turn) => _turn = turn;

@@ -13,6 +13,9 @@ internal sealed class TurnContext<TState>(TState state, DateTimeOffset now) wher
 
     public bool Cleared { get; private set; }
 
+    /// <summary>Whether this turn has been entered in the call chain (done on first use of the grain factory).</summary>
+    public bool ChainEntered { get; set; }
+
     public IReadOnlyList<GrainEffect> Effects => _effects ?? (IReadOnlyList<GrainEffect>)[];
 
     public bool HasWrites => StateChanged || _effects is { Count: > 0 };

@@ -92,7 +92,6 @@ internal sealed class Activation<TState>(
 
     private async Task<TResult> RunTurnAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer)
     {
-        CallChain.EnterTurn(id);
         for (var attempt = 0; ; attempt++)
         {
             if (!_loaded)

@@ -164,19 +164,26 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    internal async Task<TResult> CallAsync<TResult>(GrainId id, Func<object, Task<TResult>> body)
+    internal Task<TResult> CallAsync<TResult>(GrainId id, Func<object, Task<TResult>> body)
     {
         CallChain.CheckCycle(id);
+        var call = Activate(id).InvokeAsync(body, null);
+        return call.IsCompletedSuccessfully ? call : RetryIfDeactivatedAsync(id, body, call);
+    }
+
+    private async Task<TResult> RetryIfDeactivatedAsync<TResult>(GrainId id, Func<object, Task<TResult>> body, Task<TResult> first)
+    {
+        var call = first;
         while (true)
         {
-            var activation = Activate(id);
             try
             {
-                return await activation.InvokeAsync(body, null);
+                return await call;
             }
             catch (ActivationDeactivatedException)
             {
                 // Deactivated between lookup and entry: the next lookup creates a fresh activation.
+                call = Activate(id).InvokeAsync(body, null);
             }
         }
     }

@@ -1,0 +1,92 @@
+using System.Net;
+using Conversations.Client;
+using Conversations.Client.Contracts;
+
+namespace Conversations.Silo.Tests.Admin;
+
+/// <summary>
+/// Every brand administration route, by endpoint name: who may call it (the README's role table) and
+/// a call of it through the typed client that an allowed caller can make on a fresh brand.
+/// </summary>
+public static class AdminRoutes
+{
+    private static readonly string[] Everyone = ["root", "admin", "operator", "distribute"];
+    private static readonly string[] Admins = ["root", "admin"];
+
+    /// <summary>Route name → the roles allowed (root is the root admin key).</summary>
+    public static IReadOnlyDictionary<string, string[]> Allowed { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["PutBrand"] = ["root"],
+        ["GetBrand"] = Everyone,
+        ["DeleteBrand"] = ["root"],
+        ["CreateKey"] = Admins,
+        ["ListKeys"] = Admins,
+        ["RevokeKey"] = Admins,
+        ["PutTwilioAccount"] = Admins,
+        ["DeleteTwilioAccount"] = Admins,
+        ["PutMetaAccount"] = Admins,
+        ["DeleteMetaAccount"] = Admins,
+        ["PutSandboxNumber"] = Admins,
+        ["DeleteSandboxNumber"] = Admins,
+        ["ListWabas"] = ["root", "admin", "operator"],
+        ["ListNumbers"] = Everyone,
+        ["UpdateNumber"] = Admins,
+        ["PurchaseCredits"] = Admins,
+        ["GetCredits"] = Everyone,
+        ["PutTemplate"] = Admins,
+        ["ListTemplates"] = Everyone,
+        ["DeleteTemplate"] = Admins,
+    };
+
+    /// <summary>Route name → a call of the route for <c>brandId</c>.</summary>
+    public static IReadOnlyDictionary<string, Func<ConversationsClient, string, Task>> Calls { get; } =
+        new Dictionary<string, Func<ConversationsClient, string, Task>>(StringComparer.Ordinal)
+        {
+            ["PutBrand"] = (c, b) => c.PutBrandAsync(b, new("Renamed", new BrandSettingsDto(ResponseTimeSeconds: 600))),
+            ["GetBrand"] = (c, b) => c.GetBrandAsync(b),
+            ["DeleteBrand"] = (c, b) => c.DeleteBrandAsync(b),
+            ["CreateKey"] = (c, b) => c.CreateKeyAsync(b, new("probe", ["operator"])),
+            ["ListKeys"] = (c, b) => c.ListKeysAsync(b),
+            ["RevokeKey"] = (c, b) => c.RevokeKeyAsync(b, "no-such-key"),
+            ["PutTwilioAccount"] = (c, b) => c.PutTwilioAccountAsync(b, new(AdminData.NewNumber(), AdminData.NewAccountSid(), AdminData.NewAuthToken())),
+            ["DeleteTwilioAccount"] = (c, b) => c.DeleteTwilioAccountAsync(b),
+            ["PutMetaAccount"] = (c, b) => c.PutMetaAccountAsync(b, AdminData.NewMetaId(),
+                new(AdminData.NewMetaId(), "Acme WABA", AdminData.NewNumber(), "Acme Support", AdminData.NewAccessToken())),
+            ["DeleteMetaAccount"] = (c, b) => c.DeleteMetaAccountAsync(b, AdminData.NewMetaId()),
+            ["PutSandboxNumber"] = (c, b) => c.PutSandboxNumberAsync(b, AdminData.NewNumber()),
+            ["DeleteSandboxNumber"] = (c, b) => c.DeleteSandboxNumberAsync(b, AdminData.NewNumber()),
+            ["ListWabas"] = (c, b) => c.ListWabasAsync(b),
+            ["ListNumbers"] = (c, b) => c.ListNumbersAsync(b),
+            ["UpdateNumber"] = (c, b) => c.UpdateNumberAsync(b, AdminData.NewNumber(), new(null, null, "approved")),
+            ["PurchaseCredits"] = (c, b) => c.PurchaseCreditsAsync(b, new(1)),
+            ["GetCredits"] = (c, b) => c.GetCreditsAsync(b),
+            ["PutTemplate"] = (c, b) => c.PutTemplateAsync(b, "order_update", "en_US", new("utility", "Your order {{1}} has shipped.", "approved", "HX0123456789abcdef0123456789abcdef")),
+            ["ListTemplates"] = (c, b) => c.ListTemplatesAsync(b),
+            ["DeleteTemplate"] = (c, b) => c.DeleteTemplateAsync(b, "no_such_template", "en"),
+        };
+
+    public static TheoryData<string> Names()
+    {
+        var names = new TheoryData<string>();
+        foreach (var name in Allowed.Keys)
+        {
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    /// <summary>Calls the route and returns its status (a success as 200).</summary>
+    public static async Task<HttpStatusCode> StatusOfAsync(string route, ConversationsClient client, string brandId)
+    {
+        try
+        {
+            await Calls[route](client, brandId);
+            return HttpStatusCode.OK;
+        }
+        catch (ConversationsApiException e)
+        {
+            return e.StatusCode;
+        }
+    }
+}
