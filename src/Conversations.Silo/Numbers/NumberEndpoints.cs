@@ -45,9 +45,16 @@ public static class NumberEndpoints
     internal static async Task<Results<Ok<NumberView>, ProblemHttpResult>> UpdateAsync(string brandId, string number, NumberUpdateRequest body, IGrainFactory grains)
     {
         var grain = grains.GetGrain<IPhoneNumberGrain>(number);
-        if ((await grain.GetAsync()).BrandId != brandId)
+        var holder = (await grain.GetAsync()).BrandId;
+        if (holder is null)
         {
             return ApiProblems.NotFound($"Number '{number}'");
+        }
+
+        if (holder != brandId)
+        {
+            var taken = NumberError.NumberAlreadyConfigured;
+            return ApiProblems.Of(StatusCodes.Status409Conflict, taken.Code, $"{taken.Cause} {taken.Fix}", "number");
         }
 
         RegistrationStatus? registration = null;
