@@ -13,8 +13,8 @@ public interface IIdempotencyGrain : IGrain
     /// <summary>Begins a request whose body hashes to <paramref name="requestHash"/>.</summary>
     Task<IdempotencyBegin> BeginAsync(string requestHash);
 
-    /// <summary>Stores the response to replay.</summary>
-    Task CompleteAsync(string requestHash, int statusCode, string? body);
+    /// <summary>Stores the response to replay: its status, body (as the caller chose to store it, e.g. protected) and <c>Location</c>.</summary>
+    Task CompleteAsync(string requestHash, int statusCode, string? body, string? location);
 
     /// <summary>The request failed before answering: the key may be used again.</summary>
     Task AbandonAsync(string requestHash);

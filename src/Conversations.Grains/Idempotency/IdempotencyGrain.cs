@@ -32,14 +32,14 @@ internal sealed class IdempotencyGrain : Grain<IdempotencyState>, IIdempotencyGr
 
         return Task.FromResult(state.CompletedAt is null
             ? new IdempotencyBegin(IdempotencyDecision.InProgress)
-            : new IdempotencyBegin(IdempotencyDecision.Replay, state.StatusCode, state.Body));
+            : new IdempotencyBegin(IdempotencyDecision.Replay, state.StatusCode, state.Body, state.Location));
     }
 
-    public Task CompleteAsync(string requestHash, int statusCode, string? body)
+    public Task CompleteAsync(string requestHash, int statusCode, string? body, string? location)
     {
         if (string.Equals(State.RequestHash, requestHash, StringComparison.Ordinal) && State.CompletedAt is null)
         {
-            State = State with { StatusCode = statusCode, Body = body, CompletedAt = Now };
+            State = State with { StatusCode = statusCode, Body = body, CompletedAt = Now, Location = location };
         }
 
         return Task.CompletedTask;

@@ -163,6 +163,13 @@ public static class AccountEndpoints
     {
         var grain = grains.GetGrain<IPhoneNumberGrain>(number);
         var before = await grain.GetAsync();
+        if (before.BrandId == brandId && before.Provider != provider)
+        {
+            // One number, one account: removing one use must never free a number another account still routes.
+            return (new Domain.Common.Refusal(NumberError.NumberAlreadyConfigured.Code,
+                $"This number is already connected to this brand through {before.Provider.ToString().ToLowerInvariant()}; remove that account first.", "phoneNumber"), true);
+        }
+
         var outcome = await grain.ClaimAsync(brandId, provider);
         return (outcome.Refusal, before.BrandId == brandId);
     }

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Conversations.Grains.Idempotency;
 using Conversations.Runtime.Grains;
 using Conversations.Silo.Api;
+using Conversations.Silo.Secrets;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +36,7 @@ internal sealed class IdempotencyFilter : IEndpointFilter
         }
 
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var secrets = http.RequestServices.GetRequiredService<ISecretProtector>();
         var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value;
         var scope = $"{http.Request.RouteValues["brandId"]}|{route}|{key}";
         var grainKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scope)));
@@ -51,7 +54,7 @@ internal sealed class IdempotencyFilter : IEndpointFilter
                     $"A request with this {Header} is still being processed; retry in a moment.", Header);
             case IdempotencyDecision.Replay:
                 http.Response.Headers["Idempotent-Replayed"] = "true";
-                return new ReplayResult(begin.StatusCode, begin.Body);
+                return new ReplayResult(begin.StatusCode, begin.Body is null ? null : secrets.Unprotect(begin.Body), begin.Location);
         }
 
         object? result;
@@ -76,7 +79,11 @@ internal sealed class IdempotencyFilter : IEndpointFilter
 
         var value = (inner as IValueHttpResult)?.Value;
         var body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json);
-        await grain.CompleteAsync(requestHash, status, body);
+
+        // A response may carry a secret shown once (a new API key): the stored copy is protected like any secret.
+        // Created and Created<T> carry the new resource's Location: a replay must answer with it too.
+        var location = inner?.GetType().GetProperty(nameof(Created.Location))?.GetValue(inner) as string;
+        await grain.CompleteAsync(requestHash, status, body is null ? null : secrets.Protect(body), string.IsNullOrEmpty(location) ? null : location);
         return result;
     }
 

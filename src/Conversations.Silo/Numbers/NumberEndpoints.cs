@@ -45,16 +45,10 @@ public static class NumberEndpoints
     internal static async Task<Results<Ok<NumberView>, ProblemHttpResult>> UpdateAsync(string brandId, string number, NumberUpdateRequest body, IGrainFactory grains)
     {
         var grain = grains.GetGrain<IPhoneNumberGrain>(number);
-        var holder = (await grain.GetAsync()).BrandId;
-        if (holder is null)
+        // Another brand's number does not exist for this brand (tenant isolation): connecting it is where 409 number_already_configured is answered.
+        if ((await grain.GetAsync()).BrandId != brandId)
         {
             return ApiProblems.NotFound($"Number '{number}'");
-        }
-
-        if (holder != brandId)
-        {
-            var taken = NumberError.NumberAlreadyConfigured;
-            return ApiProblems.Of(StatusCodes.Status409Conflict, taken.Code, $"{taken.Cause} {taken.Fix}", "number");
         }
 
         RegistrationStatus? registration = null;
