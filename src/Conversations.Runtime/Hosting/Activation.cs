@@ -28,36 +28,113 @@ internal sealed class Activation<TState>(
 
     public bool IsBusy => Volatile.Read(ref _pending) > 0;
 
-    public async Task<TResult> InvokeAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer)
+    public bool IsDeactivated => Volatile.Read(ref _deactivated);
+
+    public Task<TResult> InvokeAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer)
     {
         Interlocked.Increment(ref _pending);
+
+        // Uncontended calls take the gate synchronously; only a queued call pays for an awaitable timeout.
+        if (!_gate.Wait(0))
+        {
+            return QueuedAsync(body, timer);
+        }
+
+        if (_deactivated || registration.Durable || !_loaded)
+        {
+            return HeldAsync(body, timer);
+        }
+
+        // A volatile grain's turn that completes synchronously needs no async frame at all.
+        var chain = CallChain.Capture();
+        var turn = new TurnContext<TState>(_state!, runtime.Time.GetUtcNow());
+        grain.BeginTurn(turn);
+        Task<TResult> task;
         try
         {
-            // Uncontended calls take the gate synchronously; only a queued call pays for an awaitable timeout.
-            if (!_gate.Wait(0) && !await _gate.WaitAsync(runtime.Options.CallTimeout))
-            {
-                throw new TimeoutException($"The call to grain {id} waited more than {runtime.Options.CallTimeout.TotalSeconds:0.#} s for its turn.");
-            }
-
-            try
-            {
-                if (_deactivated)
-                {
-                    throw new ActivationDeactivatedException();
-                }
-
-                return await RunTurnAsync(body, timer);
-            }
-            finally
-            {
-                Volatile.Write(ref _lastUsedTicks, runtime.Time.GetUtcNow().UtcTicks);
-                _gate.Release();
-            }
+            task = body(grain);
+        }
+        catch (Exception failure)
+        {
+            grain.EndTurn();
+            Exit();
+            return Task.FromException<TResult>(failure);
         }
         finally
         {
-            Interlocked.Decrement(ref _pending);
+            if (turn.ChainEntered)
+            {
+                // Entered in this synchronous frame: it must not flow back to the caller.
+                CallChain.Restore(chain);
+            }
         }
+
+        if (!task.IsCompleted)
+        {
+            return FinishVolatileAsync(task, turn);
+        }
+
+        grain.EndTurn();
+        if (task.IsCompletedSuccessfully)
+        {
+            _state = turn.State;
+            runtime.Metrics.Turns.Add(1);
+        }
+
+        Exit();
+        return task;
+    }
+
+    private async Task<TResult> QueuedAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer)
+    {
+        if (!await _gate.WaitAsync(runtime.Options.CallTimeout))
+        {
+            Interlocked.Decrement(ref _pending);
+            throw new TimeoutException($"The call to grain {id} waited more than {runtime.Options.CallTimeout.TotalSeconds:0.#} s for its turn.");
+        }
+
+        return await HeldAsync(body, timer);
+    }
+
+    /// <summary>Runs a turn with the gate already held, and releases it.</summary>
+    private async Task<TResult> HeldAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer)
+    {
+        try
+        {
+            if (_deactivated)
+            {
+                throw new ActivationDeactivatedException();
+            }
+
+            return await RunTurnAsync(body, timer);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private async Task<TResult> FinishVolatileAsync<TResult>(Task<TResult> task, TurnContext<TState> turn)
+    {
+        try
+        {
+            var result = await task;
+            _state = turn.State;
+            runtime.Metrics.Turns.Add(1);
+            return result;
+        }
+        finally
+        {
+            grain.EndTurn();
+            Exit();
+        }
+    }
+
+    private void Exit()
+    {
+        Volatile.Write(ref _lastUsedTicks, runtime.Time.GetUtcNow().UtcTicks);
+        _gate.Release();
+        Interlocked.Decrement(ref _pending);
     }
 
     public Task FireTimerAsync(FiredTimer timer) =>

@@ -31,5 +31,10 @@ internal static class CallChain
     /// <summary>Marks the start of <paramref name="grain"/>'s turn; call inside the async method that runs the turn so it does not flow back out.</summary>
     public static void EnterTurn(GrainId grain) => Current.Value = new Node(grain, Current.Value);
 
+    /// <summary>The chain as it is now, to put back after a synchronous turn that entered it.</summary>
+    public static object? Capture() => Current.Value;
+
+    public static void Restore(object? captured) => Current.Value = (Node?)captured;
+
     private sealed record Node(GrainId Grain, Node? Parent);
 }

@@ -15,12 +15,17 @@ namespace Conversations.Runtime.Hosting;
 public class GrainReference : DispatchProxy
 #pragma warning restore CA1852
 {
-    private static readonly ConcurrentDictionary<MethodInfo, Func<GrainRuntime, GrainId, object?[], object>> Invokers = new();
+    private static readonly ConcurrentDictionary<MethodInfo, Func<GrainReference, object?[], object>> Invokers = new();
 
     private GrainRuntime _runtime = null!;
 
     /// <summary>The grain this reference points at.</summary>
     public GrainId GrainId { get; private set; }
+
+    internal GrainRuntime Runtime => _runtime;
+
+    /// <summary>The activation last used through this reference: reused while it is alive, saving the lookup.</summary>
+    internal IActivation? Activation { get; set; }
 
     internal static TGrain Create<TGrain>(GrainRuntime runtime, GrainId id) where TGrain : IGrain
     {
@@ -35,10 +40,10 @@ public class GrainReference : DispatchProxy
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
         var invoker = Invokers.GetOrAdd(targetMethod, BuildInvoker);
-        return invoker(_runtime, GrainId, args ?? []);
+        return invoker(this, args ?? []);
     }
 
-    private static Func<GrainRuntime, GrainId, object?[], object> BuildInvoker(MethodInfo method)
+    private static Func<GrainReference, object?[], object> BuildInvoker(MethodInfo method)
     {
         var returnType = method.ReturnType;
         string helper;
@@ -70,8 +75,8 @@ public class GrainReference : DispatchProxy
         var call = Compile(method);
         var definition = typeof(GrainReference).GetMethod(helper, BindingFlags.NonPublic | BindingFlags.Static)!;
         var typed = resultType is null ? definition : definition.MakeGenericMethod(resultType);
-        var dispatch = typed.CreateDelegate<Func<GrainRuntime, GrainId, Func<object, object?[], object>, object?[], object>>();
-        return (runtime, id, args) => dispatch(runtime, id, call, args);
+        var dispatch = typed.CreateDelegate<Func<GrainReference, Func<object, object?[], object>, object?[], object>>();
+        return (reference, args) => dispatch(reference, call, args);
     }
 
     /// <summary><c>(grain, args) =&gt; ((TGrain)grain).Method((T0)args[0], …)</c>, compiled once per method.</summary>
@@ -86,24 +91,24 @@ public class GrainReference : DispatchProxy
     }
 
 #pragma warning disable CA1859 // The invokers share one delegate type, so they return object.
-    private static object InvokeTask(GrainRuntime runtime, GrainId id, Func<object, object?[], object> call, object?[] args) =>
-        runtime.CallAsync(id, async grain =>
+    private static object InvokeTask(GrainReference reference, Func<object, object?[], object> call, object?[] args) =>
+        reference.Runtime.CallAsync(reference, async grain =>
         {
             await (Task)call(grain, args);
             return true;
         });
 
-    private static object InvokeValueTask(GrainRuntime runtime, GrainId id, Func<object, object?[], object> call, object?[] args) =>
-        new ValueTask(runtime.CallAsync(id, async grain =>
+    private static object InvokeValueTask(GrainReference reference, Func<object, object?[], object> call, object?[] args) =>
+        new ValueTask(reference.Runtime.CallAsync(reference, async grain =>
         {
             await (ValueTask)call(grain, args);
             return true;
         }));
 
-    private static object InvokeTaskOf<T>(GrainRuntime runtime, GrainId id, Func<object, object?[], object> call, object?[] args) =>
-        runtime.CallAsync(id, grain => (Task<T>)call(grain, args));
+    private static object InvokeTaskOf<T>(GrainReference reference, Func<object, object?[], object> call, object?[] args) =>
+        reference.Runtime.CallAsync(reference, grain => (Task<T>)call(grain, args));
 
-    private static object InvokeValueTaskOf<T>(GrainRuntime runtime, GrainId id, Func<object, object?[], object> call, object?[] args) =>
-        new ValueTask<T>(runtime.CallAsync(id, grain => ((ValueTask<T>)call(grain, args)).AsTask()));
+    private static object InvokeValueTaskOf<T>(GrainReference reference, Func<object, object?[], object> call, object?[] args) =>
+        new ValueTask<T>(reference.Runtime.CallAsync(reference, grain => ((ValueTask<T>)call(grain, args)).AsTask()));
 #pragma warning restore CA1859
 }

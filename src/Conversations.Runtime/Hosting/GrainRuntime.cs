@@ -121,10 +121,13 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         await Storage.InitializeAsync(cancellationToken);
         Pipeline.Start();
         var token = _stopping.Token;
-        _loops.Add(Task.Run(() => Timers.RunAsync(token), CancellationToken.None));
-        _loops.Add(Task.Run(() => Outbox.RunAsync(token), CancellationToken.None));
         _loops.Add(Task.Run(() => HeartbeatLoopAsync(token), CancellationToken.None));
-        _loops.Add(Task.Run(() => DeactivationLoopAsync(token), CancellationToken.None));
+        if (Options.BackgroundLoops)
+        {
+            _loops.Add(Task.Run(() => Timers.RunAsync(token), CancellationToken.None));
+            _loops.Add(Task.Run(() => Outbox.RunAsync(token), CancellationToken.None));
+            _loops.Add(Task.Run(() => DeactivationLoopAsync(token), CancellationToken.None));
+        }
     }
 
     /// <summary>Graceful stop: waits for in-flight turns (up to the drain timeout), commits what they wrote, then stops.</summary>
@@ -162,6 +165,22 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         await StopAsync();
         Metrics.Dispose();
         _stopping.Dispose();
+    }
+
+    /// <summary>A call through a reference: its cached activation is used while alive.</summary>
+    internal Task<TResult> CallAsync<TResult>(GrainReference reference, Func<object, Task<TResult>> body)
+    {
+        var id = reference.GrainId;
+        CallChain.CheckCycle(id);
+        var activation = reference.Activation;
+        if (activation is null || activation.IsDeactivated || Volatile.Read(ref _state) == 2)
+        {
+            activation = Activate(id);
+            reference.Activation = activation;
+        }
+
+        var call = activation.InvokeAsync(body, null);
+        return call.IsCompletedSuccessfully ? call : RetryIfDeactivatedAsync(id, body, call);
     }
 
     internal Task<TResult> CallAsync<TResult>(GrainId id, Func<object, Task<TResult>> body)

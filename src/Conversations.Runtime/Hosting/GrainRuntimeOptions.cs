@@ -35,6 +35,13 @@ public sealed class GrainRuntimeOptions
 
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// When false, timers fire, the outbox dispatches and idle activations leave only when
+    /// <see cref="TimerService.PollOnceAsync"/>, <see cref="OutboxDispatcher.DispatchOnceAsync"/> and
+    /// <see cref="GrainRuntime.DeactivateIdle"/> are called: for tests that step a manual clock.
+    /// </summary>
+    public bool BackgroundLoops { get; set; } = true;
+
     /// <summary>How long a graceful stop waits for in-flight turns.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -18,4 +18,7 @@ internal interface IActivation
     bool TryDeactivate(DateTimeOffset idleSince);
 
     bool IsBusy { get; }
+
+    /// <summary>True once deactivated: references holding it must look the grain up again.</summary>
+    bool IsDeactivated { get; }
 }

@@ -3,6 +3,7 @@ using Conversations.Runtime.Grains;
 using Conversations.Runtime.Hosting;
 using Conversations.Runtime.Storage;
 using Conversations.Runtime.Tests.Grains;
+using Conversations.Testing.Time;
 
 namespace Conversations.Runtime.Tests.Support;
 
@@ -43,7 +44,8 @@ public abstract class RuntimeTestBase(StorageProvider provider) : IAsyncLifetime
     /// <summary>Starts a host with every test grain registered.</summary>
     protected async Task<GrainRuntime> StartHostAsync(IGrainStorage storage, TimeProvider? time = null, Action<GrainRuntimeOptions>? configure = null)
     {
-        var options = new GrainRuntimeOptions { CommitWriters = provider.CommitWriters };
+        // A test that steps a manual clock steps the timers and the outbox itself: no background loop races it.
+        var options = new GrainRuntimeOptions { CommitWriters = provider.CommitWriters, BackgroundLoops = time is not ManualClock };
         configure?.Invoke(options);
         var runtime = new GrainRuntime(storage, time ?? TimeProvider.System, options).RegisterAll(Recorder);
         _runtimes.Add(runtime);
