@@ -3,6 +3,7 @@ using Conversations.Grains.Brands;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Idempotency;
 using Conversations.Grains.Numbers;
+using Conversations.Grains.Sandbox;
 using Conversations.Grains.Secrets;
 using Conversations.Runtime.Hosting;
 
@@ -15,6 +16,7 @@ public static class GrainRegistrations
     public const string NumberKind = "number";
     public const string ConversationKind = "conversation";
     public const string IdempotencyKind = "idempotency";
+    public const string SandboxKind = "sandbox";
 
     /// <summary>Registers the grain kinds <c>brand</c>, <c>number</c> and <c>conversation</c>, their states written with <see cref="GrainJson.Options"/>.</summary>
     public static GrainRuntime AddConversationGrains(this GrainRuntime runtime)
@@ -25,6 +27,7 @@ public static class GrainRegistrations
             .Register<IPhoneNumberGrain, PhoneNumberGrain, PhoneNumberState>(NumberKind, () => new PhoneNumberGrain(), json: GrainJson.Options)
             .Register<IConversationGrain, ConversationGrain, ConversationGrainState>(ConversationKind, () => new ConversationGrain(), json: GrainJson.Options)
             .Register<IIdempotencyGrain, IdempotencyGrain, IdempotencyState>(IdempotencyKind, () => new IdempotencyGrain(), json: GrainJson.Options)
-            .Register<IKeyRingGrain, KeyRingGrain, KeyRingState>(KeyRingRows.Kind, () => new KeyRingGrain(), json: GrainJson.Options);
+            .Register<IKeyRingGrain, KeyRingGrain, KeyRingState>(KeyRingRows.Kind, () => new KeyRingGrain(), json: GrainJson.Options)
+            .Register<ISandboxGrain, SandboxGrain, SandboxState>(SandboxKind, () => new SandboxGrain(), json: GrainJson.Options);
     }
 }

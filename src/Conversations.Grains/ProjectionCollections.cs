@@ -3,6 +3,9 @@ namespace Conversations.Grains;
 /// <summary>The projection-row collections the grains write and the read APIs list from.</summary>
 public static class ProjectionCollections
 {
+    /// <summary>The outbox topic of messages for a channel adapter to send (payload: <c>OutboundSendRequest</c>).</summary>
+    public const string OutboundTopic = "outbound.send";
+
     /// <summary>A brand's credit ledger (partition: brand id).</summary>
     public const string Ledger = "ledger";
 
@@ -17,4 +20,7 @@ public static class ProjectionCollections
 
     /// <summary>Meta phone-number ids to brands, for webhook routing (partition: brand id).</summary>
     public const string MetaNumbers = "meta_numbers";
+
+    /// <summary>Messages sent to sandbox numbers (partition: <c>{brandId}|{to}</c>; sort key: arrival).</summary>
+    public const string SandboxOutbound = "sandbox_outbound";
 }

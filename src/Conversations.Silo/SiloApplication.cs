@@ -12,6 +12,7 @@ using Conversations.Silo.Templates;
 using Conversations.Silo.Health;
 using Conversations.Silo.Hosting;
 using Conversations.Silo.Pricing;
+using Conversations.Silo.Sandbox;
 using Conversations.Silo.Secrets;
 using Microsoft.Extensions.Options;
 
@@ -60,6 +61,7 @@ public static class SiloApplication
         app.MapNumbers();
         app.MapCredits();
         app.MapTemplates();
+        app.MapSandbox();
         return app;
     }
 }

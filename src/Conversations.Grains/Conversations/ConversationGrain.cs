@@ -16,7 +16,7 @@ namespace Conversations.Grains.Conversations;
 /// </summary>
 internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConversationGrain
 {
-    public const string OutboundTopic = "outbound.send";
+    public const string OutboundTopic = ProjectionCollections.OutboundTopic;
 
     /// <summary>Providers retry a webhook for days at most (Meta: up to 7); older receipts are dropped.</summary>
     private static readonly TimeSpan InboundMemory = TimeSpan.FromDays(8);

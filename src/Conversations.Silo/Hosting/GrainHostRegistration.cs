@@ -4,6 +4,7 @@ using Conversations.Runtime.Storage;
 using Conversations.Runtime.Storage.Postgres;
 using Conversations.Runtime.Storage.Sqlite;
 using Conversations.Silo.Configuration;
+using Conversations.Silo.Sandbox;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Silo.Hosting;
@@ -30,8 +31,10 @@ internal static class GrainHostRegistration
                 options.CommitWriters = 4; // PostgreSQL takes concurrent writers; SQLite has one.
             }
 
-            return new GrainRuntime(storage, sp.GetRequiredService<TimeProvider>(), options, sp.GetRequiredService<ILoggerFactory>())
+            var runtime = new GrainRuntime(storage, sp.GetRequiredService<TimeProvider>(), options, sp.GetRequiredService<ILoggerFactory>())
                 .AddConversationGrains();
+            runtime.Outbox.AddHandler(new OutboundSendHandler(runtime));
+            return runtime;
         });
         services.AddHostedService<GrainHostService>();
         return services;

@@ -1,0 +1,16 @@
+using Conversations.Grains.Conversations;
+using Conversations.Runtime.Grains;
+
+namespace Conversations.Grains.Sandbox;
+
+/// <summary>
+/// The simulated provider behind a brand's sandbox numbers (key: brand id). A message handed to it
+/// is stored (listed by <see cref="ProjectionCollections.SandboxOutbound"/>, partition
+/// <c>{brandId}|{to}</c>) and reported <c>sent</c> at once, then <c>delivered</c> and <c>read</c>
+/// after short delays, by durable timers — as a real provider's status callbacks would.
+/// Idempotent by message id: the outbox delivers at least once.
+/// </summary>
+public interface ISandboxGrain : IGrain
+{
+    Task DeliverAsync(OutboundSendRequest message);
+}

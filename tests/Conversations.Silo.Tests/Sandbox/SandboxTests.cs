@@ -1,0 +1,127 @@
+using System.Net;
+using Conversations.Client;
+using Conversations.Client.Contracts;
+using Conversations.Domain.Billing;
+using Conversations.Domain.Brands;
+using Conversations.Domain.Messaging;
+using Conversations.Domain.Numbers;
+using Conversations.Grains.Conversations;
+using Conversations.Runtime.Grains;
+using Conversations.Silo.Tests.Admin;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Silo.Tests.Sandbox;
+
+/// <summary>The sandbox channel end to end: a simulated customer writes, the business answers, statuses come back and bill once.</summary>
+public abstract class SandboxTests(AdminSilo silo)
+{
+    [Fact]
+    public async Task CustomerMessageOnASandboxNumberOpensAWaitingChatAndA24HourWindow()
+    {
+        var (brandId, number, customer) = await NewSandboxAsync();
+        var before = DateTimeOffset.UtcNow;
+
+        var received = await silo.Root.SandboxInboundAsync(brandId, new SandboxInboundRequest(number, customer, "Hello, my order is late"));
+
+        Assert.Equal($"{number}-{customer}", received.ConversationId);
+        Assert.Equal(("waiting", 1), (received.ChatStatus, received.ChatNumber));
+        Assert.InRange(received.WindowExpiresAt!.Value, before.AddHours(24), DateTimeOffset.UtcNow.AddHours(24));
+    }
+
+    [Fact]
+    public async Task TemplateToASandboxCustomerIsListedSentThenDeliveredAndReadAndBilledOnce()
+    {
+        var (brandId, number, customer) = await NewSandboxAsync();
+        await silo.Root.PurchaseCreditsAsync(brandId, new PurchaseRequest(1));
+        var template = new MessageTemplate("order_update", "en", TemplateCategory.Marketing, TemplateStatus.Approved, "Hi {{1}}", null);
+        var conversation = Grains.GetGrain<IConversationGrain>(new ConversationKey(brandId, number, customer).ToString());
+
+        var sent = await conversation.SendAsync(new OutboundMessage("msg-sbx-1", ChannelProvider.Sandbox, new TemplateContent(template, ["Ana"])));
+
+        Assert.True(sent.IsAccepted, sent.Refusal?.Message);
+        var price = RateCard.Default.PriceOf(TemplateCategory.Marketing, WhatsAppNumber.Parse(customer)).AmountMicros;
+        var read = await EventuallyAsync(async () =>
+        {
+            var outbound = await silo.Root.SandboxOutboundAsync(brandId, customer);
+            return outbound.SingleOrDefault(m => m.Status == "read");
+        });
+        Assert.Equal(("order_update", number, customer), (read.TemplateName, read.From, read.To));
+        Assert.Equal(["Ana"], read.TemplateParameters);
+        var credits = await silo.Root.GetCreditsAsync(brandId);
+        Assert.Equal(2_000_000 - price, credits.Balance.AmountMicros);
+        Assert.Equal(0, credits.Reserved.AmountMicros);
+        Assert.Single(credits.Ledger, l => l.Kind == "settlement");
+    }
+
+    [Fact]
+    public async Task InboundToANumberThatIsNotOneOfTheBrandsSandboxNumbersIs404AndRecordsNothing()
+    {
+        var (brandId, _, customer) = await NewSandboxAsync();
+        var (otherBrand, otherNumber, _) = await NewSandboxAsync();
+
+        var failure = await Assert.ThrowsAsync<ConversationsApiException>(
+            () => silo.Root.SandboxInboundAsync(brandId, new SandboxInboundRequest(otherNumber, customer, "hi")));
+
+        Assert.Equal(HttpStatusCode.NotFound, failure.StatusCode);
+        var snapshot = await Grains.GetGrain<IConversationGrain>(new ConversationKey(brandId, otherNumber, customer).ToString()).GetAsync();
+        Assert.Null(snapshot.Chat);
+        Assert.NotEqual(brandId, otherBrand);
+    }
+
+    [Theory]
+    [InlineData("+15550001111", "15550002222", "hi", "to")]
+    [InlineData("15550001111", "1555-000-2222", "hi", "from")]
+    [InlineData("15550001111", "15550002222", "", "text")]
+    public async Task BadInboundIsRefusedNamingTheField(string to, string from, string text, string field)
+    {
+        var (brandId, _, _) = await NewSandboxAsync();
+
+        var failure = await Assert.ThrowsAsync<ConversationsApiException>(() => silo.Root.SandboxInboundAsync(brandId, new SandboxInboundRequest(to, from, text)));
+
+        Assert.Equal((HttpStatusCode.BadRequest, field), (failure.StatusCode, failure.Field));
+    }
+
+    [Fact]
+    public async Task AKeyOfAnotherBrandGets404OnTheSandbox()
+    {
+        var (brandId, number, customer) = await NewSandboxAsync();
+        var other = await silo.NewBrandAsync();
+        var outsider = await silo.NewKeyAsync(other, "admin");
+
+        var failure = await Assert.ThrowsAsync<ConversationsApiException>(() => outsider.SandboxInboundAsync(brandId, new SandboxInboundRequest(number, customer, "hi")));
+
+        Assert.Equal(HttpStatusCode.NotFound, failure.StatusCode);
+    }
+
+    private IGrainFactory Grains => silo.Silo.Services.GetRequiredService<IGrainFactory>();
+
+    private async Task<(string BrandId, string Number, string Customer)> NewSandboxAsync()
+    {
+        var brandId = await silo.NewBrandAsync();
+        var number = "1555" + Random.Shared.NextInt64(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await silo.Root.PutSandboxNumberAsync(brandId, number);
+        var customer = "4477" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (brandId, number, customer);
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : class
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, "the sandbox did not report in time");
+            await Task.Delay(100);
+        }
+    }
+}
+
+[Collection(SqliteAdminCollectionDefinition.Name)]
+public sealed class SqliteSandboxTests(SqliteAdminSilo silo) : SandboxTests(silo);
+
+[Collection(PostgresAdminCollectionDefinition.Name)]
+public sealed class PostgresSandboxTests(PostgresAdminSilo silo) : SandboxTests(silo);
