@@ -146,5 +146,15 @@ internal sealed partial class BrandGrain
         return Task.FromResult(new BrandDeletion(true, numbers));
     }
 
+    public Task<ProtectedCredentials?> GetTwilioCredentialsAsync() =>
+        Task.FromResult(State.Brand.Twilio is { } twilio
+            ? new ProtectedCredentials(twilio.AccountSid, twilio.PhoneNumber.Digits, twilio.AuthToken)
+            : null);
+
+    public Task<ProtectedCredentials?> GetMetaCredentialsAsync(string phoneNumberId) =>
+        Task.FromResult(State.MetaAccounts.TryGetValue(phoneNumberId, out var account)
+            ? new ProtectedCredentials(account.PhoneNumberId, account.PhoneNumber, account.ProtectedAccessToken)
+            : null);
+
     private Task<BrandOutcome> Accepted() => Task.FromResult(new BrandOutcome(null, Snapshot()));
 }

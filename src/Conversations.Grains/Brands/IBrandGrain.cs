@@ -83,4 +83,14 @@ public interface IBrandGrain : IGrain
     /// numbers it held so the caller releases them. Conversations are erased by the caller.
     /// </summary>
     Task<BrandDeletion> DeleteAsync();
+
+    /// <summary>
+    /// The brand's Twilio Account SID and auth token in its protected (encrypted) form, for a channel
+    /// adapter to validate webhooks and send; <see langword="null"/> when no Twilio account is connected.
+    /// Never expose the result through an API.
+    /// </summary>
+    Task<ProtectedCredentials?> GetTwilioCredentialsAsync();
+
+    /// <summary>The Meta number's access token in its protected form, or <see langword="null"/> when the brand has no such number.</summary>
+    Task<ProtectedCredentials?> GetMetaCredentialsAsync(string phoneNumberId);
 }
