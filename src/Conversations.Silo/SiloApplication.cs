@@ -14,6 +14,8 @@ using Conversations.Silo.Hosting;
 using Conversations.Silo.Pricing;
 using Conversations.Silo.Sandbox;
 using Conversations.Silo.Secrets;
+using Conversations.Silo.Webhooks.Meta;
+using Conversations.Silo.Webhooks.Twilio;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Silo;
@@ -44,6 +46,8 @@ public static class SiloApplication
         builder.Services.AddSecrets();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddSingleton<CallerResolver>();
+        builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section);
+        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section);
 
         var app = builder.Build();
 
@@ -62,6 +66,8 @@ public static class SiloApplication
         app.MapCredits();
         app.MapTemplates();
         app.MapSandbox();
+        app.MapMetaWebhooks();
+        app.MapTwilioWebhooks();
         return app;
     }
 }

@@ -12,6 +12,11 @@ public abstract class AdminSilo : IAsyncLifetime
 {
     public const string AdminKey = "root-admin-key-for-the-admin-tests-0123456789";
 
+    /// <summary>The deployment's Meta app secret and verify token in these tests.</summary>
+    public const string MetaAppSecret = "meta-app-secret-for-tests";
+
+    public const string MetaVerifyToken = "meta-verify-token-for-tests";
+
     private RunningSilo? _silo;
 
     /// <summary>Base64 of 32 bytes, the same for every node of this provider's cluster.</summary>
@@ -82,5 +87,7 @@ public abstract class AdminSilo : IAsyncLifetime
     {
         ["Conversations:AdminKey"] = AdminKey,
         ["Conversations:MasterKey"] = MasterKey,
+        ["Conversations:Meta:AppSecret"] = MetaAppSecret,
+        ["Conversations:Meta:VerifyToken"] = MetaVerifyToken,
     };
 }

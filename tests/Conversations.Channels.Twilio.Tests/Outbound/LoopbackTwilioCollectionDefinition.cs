@@ -1,0 +1,7 @@
+namespace Conversations.Channels.Twilio.Tests.Outbound;
+
+[CollectionDefinition(Name)]
+public sealed class LoopbackTwilioCollectionDefinition : ICollectionFixture<LoopbackTwilio>
+{
+    public const string Name = "loopback Twilio";
+}
