@@ -16,5 +16,5 @@ public sealed class MetaOptions
 
     public string GraphBaseUrl { get; set; } = "https://graph.facebook.com";
 
-    public string GraphApiVersion { get; set; } = "v21.0";
+    public string GraphApiVersion { get; set; } = "v26.0";
 }
