@@ -156,5 +156,10 @@ internal sealed partial class BrandGrain
             ? new ProtectedCredentials(account.PhoneNumberId, account.PhoneNumber, account.ProtectedAccessToken)
             : null);
 
+    public Task<ProtectedCredentials?> FindMetaAccountAsync(string phoneNumber) =>
+        Task.FromResult(State.MetaAccounts.Values.FirstOrDefault(a => a.PhoneNumber == phoneNumber) is { } account
+            ? new ProtectedCredentials(account.PhoneNumberId, account.PhoneNumber, account.ProtectedAccessToken)
+            : null);
+
     private Task<BrandOutcome> Accepted() => Task.FromResult(new BrandOutcome(null, Snapshot()));
 }

@@ -93,4 +93,7 @@ public interface IBrandGrain : IGrain
 
     /// <summary>The Meta number's access token in its protected form, or <see langword="null"/> when the brand has no such number.</summary>
     Task<ProtectedCredentials?> GetMetaCredentialsAsync(string phoneNumberId);
+
+    /// <summary>The Meta number connected as business number <paramref name="phoneNumber"/>: its phone-number id and protected token.</summary>
+    Task<ProtectedCredentials?> FindMetaAccountAsync(string phoneNumber);
 }

@@ -4,7 +4,7 @@ using Conversations.Runtime.Storage;
 using Conversations.Runtime.Storage.Postgres;
 using Conversations.Runtime.Storage.Sqlite;
 using Conversations.Silo.Configuration;
-using Conversations.Silo.Sandbox;
+using Conversations.Silo.Sending;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Silo.Hosting;
@@ -12,6 +12,9 @@ namespace Conversations.Silo.Hosting;
 /// <summary>Composes the grain host: storage by <c>Conversations:Storage</c>, tuning from <c>Conversations:Runtime</c>, and the brand, number and conversation grains.</summary>
 internal static class GrainHostRegistration
 {
+    /// <summary>One connection pool for the providers' REST APIs, recycled so DNS changes are seen.</summary>
+    private static readonly HttpClient ProviderHttp = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+
     public static IServiceCollection AddGrainHost(this IServiceCollection services)
     {
         services.AddOptions<GrainRuntimeOptions>().BindConfiguration($"{ConversationsOptions.Section}:Runtime");
@@ -33,7 +36,10 @@ internal static class GrainHostRegistration
 
             var runtime = new GrainRuntime(storage, sp.GetRequiredService<TimeProvider>(), options, sp.GetRequiredService<ILoggerFactory>())
                 .AddConversationGrains();
-            runtime.Outbox.AddHandler(new OutboundSendHandler(runtime));
+            runtime.Outbox.AddHandler(new OutboundSendHandler(
+                runtime, sp, ProviderHttp, sp.GetRequiredService<IOptions<ConversationsOptions>>().Value,
+                sp.GetRequiredService<IOptions<MetaOptions>>().Value, sp.GetRequiredService<IOptions<TwilioOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>()));
             return runtime;
         });
         services.AddHostedService<GrainHostService>();

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json;
+using Conversations.Channels.Meta.Outbound;
+using Conversations.Channels.Twilio.Outbound;
+using Conversations.Domain.Messaging;
+using Conversations.Domain.Numbers;
+using Conversations.Grains;
+using Conversations.Grains.Brands;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Sandbox;
+using Conversations.Runtime.Grains;
+using Conversations.Runtime.Outbox;
+using Conversations.Runtime.Storage;
+using Conversations.Silo.Configuration;
+using Conversations.Silo.Secrets;
+using Conversations.Silo.Webhooks;
+
+namespace Conversations.Silo.Sending;
+
+/// <summary>
+/// Hands committed <c>outbound.send</c> messages to their channel: the sandbox, the brand's Twilio
+/// account, or Meta's Cloud API with the number's token. Accepted → the message is <c>sending</c>
+/// (the provider's status callbacks take it on); a retryable failure (network, 429, 5xx,
+/// throttling) throws, so the outbox retries with backoff; a permanent failure marks the message
+/// <c>failed</c>, which releases its reserved credit. Sending is at least once: neither provider
+/// has idempotent sends, so a node dying between the provider's answer and the outbox's
+/// completion sends once more.
+/// </summary>
+internal sealed partial class OutboundSendHandler(IGrainFactory grains, IServiceProvider services, HttpClient http, ConversationsOptions options, MetaOptions meta, TwilioOptions twilio, TimeProvider time) : IOutboxHandler
+{
+    public string Topic => ProjectionCollections.OutboundTopic;
+
+    public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var request = JsonSerializer.Deserialize<OutboundSendRequest>(message.Payload, GrainJson.Options)
+            ?? throw new InvalidOperationException($"Outbox message {message.Id} has no send request.");
+        var conversation = grains.GetGrain<IConversationGrain>(request.Conversation);
+        switch (request.Provider)
+        {
+            case ChannelProvider.Sandbox:
+                await grains.GetGrain<ISandboxGrain>(request.BrandId).DeliverAsync(request);
+                return;
+            case ChannelProvider.Twilio:
+                await ReportAsync(conversation, request, await SendTwilioAsync(request, cancellationToken));
+                return;
+            case ChannelProvider.Meta:
+                await ReportAsync(conversation, request, await SendMetaAsync(request, cancellationToken));
+                return;
+            default:
+                throw new NotSupportedException($"Unknown provider {request.Provider} for message {request.MessageId}.");
+        }
+    }
+
+    private static async Task ReportAsync(IConversationGrain conversation, OutboundSendRequest request, Outcome outcome)
+    {
+        switch (outcome)
+        {
+            case Outcome.Accepted:
+                await conversation.ReportDeliveryAsync(request.MessageId, DeliveryStatus.Sending);
+                break;
+            case Outcome.Permanent:
+                await conversation.ReportDeliveryAsync(request.MessageId, DeliveryStatus.Failed);
+                break;
+            default:
+                throw new HttpRequestException($"Sending message {request.MessageId} failed for now; the outbox will retry it.");
+        }
+    }
+
+    private async Task<Outcome> SendTwilioAsync(OutboundSendRequest request, CancellationToken cancellationToken)
+    {
+        if (await grains.GetGrain<IBrandGrain>(request.BrandId).GetTwilioCredentialsAsync() is not { } account)
+        {
+            return Outcome.Permanent;
+        }
+
+        var callback = options.PublicBaseUrl is { } publicBase
+            ? TwilioStatusCallbackUrl.Build(new Uri($"{publicBase.TrimEnd('/')}/webhooks/twilio/{request.BrandId}/status"), new OutboundCallback(request.Conversation, request.MessageId).ToString())
+            : null;
+        var send = new TwilioSendRequest(request.BusinessNumber, request.To)
+        {
+            Body = request.TemplateProviderRef is null ? request.Text : null,
+            ContentSid = request.TemplateProviderRef,
+            ContentVariables = request.TemplateParameters?.Select((p, i) => (Key: (i + 1).ToString(CultureInfo.InvariantCulture), Value: p)).ToDictionary(p => p.Key, p => p.Value),
+            StatusCallback = callback,
+        };
+        var client = new TwilioMessagesClient(http, new TwilioMessagesClientOptions { ApiBaseUrl = new Uri(twilio.ApiBaseUrl) }, time);
+        return await client.SendAsync(account.AccountId, Secrets.Unprotect(account.ProtectedSecret), send, cancellationToken) switch
+        {
+            TwilioSendAccepted => Outcome.Accepted,
+            TwilioSendPermanentFailure => Outcome.Permanent,
+            _ => Outcome.Retry,
+        };
+    }
+
+    private async Task<Outcome> SendMetaAsync(OutboundSendRequest request, CancellationToken cancellationToken)
+    {
+        if (await grains.GetGrain<IBrandGrain>(request.BrandId).FindMetaAccountAsync(request.BusinessNumber) is not { } account)
+        {
+            return Outcome.Permanent;
+        }
+
+        MetaOutboundContent content = request.TemplateName is { } name
+            ? new MetaTemplateContent(request.TemplateProviderRef ?? name, request.TemplateLanguage ?? "en", request.TemplateParameters ?? [])
+            : new MetaTextContent(request.Text ?? string.Empty);
+        var send = new MetaSendRequest(request.To, content, new OutboundCallback(request.Conversation, request.MessageId).ToString());
+        var client = new MetaMessagesClient(http, new MetaClientOptions { GraphBaseUrl = new Uri(meta.GraphBaseUrl), GraphApiVersion = meta.GraphApiVersion }, time);
+        return await client.SendAsync(account.AccountId, Secrets.Unprotect(account.ProtectedSecret), send, cancellationToken) switch
+        {
+            MetaSendAccepted => Outcome.Accepted,
+            MetaSendFailed => Outcome.Permanent,
+            _ => Outcome.Retry,
+        };
+    }
+
+    // Resolved on first use: the protector's key ring is read through the grain host, which this handler belongs to.
+    private ISecretProtector Secrets => services.GetRequiredService<ISecretProtector>();
+
+    private enum Outcome
+    {
+        Accepted,
+        Retry,
+        Permanent,
+    }
+}
