@@ -7,6 +7,9 @@ namespace Conversations.Runtime.Hosting;
 /// <summary>
 /// Hands committed outbox messages to their topic's handler after commit, with a lease so that
 /// one node handles each at a time, and retries with exponential backoff and jitter on failure.
+/// Messages of one grain and topic are handled in commit order, one at a time, across all nodes:
+/// the next is claimed only once the previous one was handled (a failing one holds the ones after
+/// it), which is what keeps a conversation's outbound messages in order.
 /// </summary>
 public sealed partial class OutboxDispatcher
 {

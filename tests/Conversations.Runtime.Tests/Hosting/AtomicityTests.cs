@@ -47,7 +47,7 @@ public abstract class AtomicityTests(StorageProvider provider) : RuntimeTestBase
         Assert.Equal(2, (await ReadStoredAsync(storage, id)).Version);
         Assert.Equal("after the fault", (await storage.GetRowAsync(EffectGrain.Collection, EffectGrain.RowKey("atomic", 2), CancellationToken.None))?.Body);
         Assert.Equal(EffectGrain.FollowUp(clock.GetUtcNow()), await storage.NextTimerDueAsync(CancellationToken.None));
-        Assert.Equal(["committed", "after the fault"], await OutboxPayloadsAsync(storage, clock));
+        Assert.Equal(["after the fault"], await OutboxPayloadsAsync(storage, clock));
     }
 
     [Theory]
@@ -104,14 +104,19 @@ public abstract class AtomicityTests(StorageProvider provider) : RuntimeTestBase
     }
 
     /// <summary>The committed outbox messages' payloads, released again so that a later look sees them too.</summary>
+    /// <summary>Takes every committed outbox message out of the outbox (claim and complete, one per grain and topic at a time), oldest first.</summary>
     private static async Task<string[]> OutboxPayloadsAsync(IGrainStorage storage, ManualClock clock)
     {
-        var messages = await storage.ClaimOutboxAsync("inspector", clock.GetUtcNow(), TimeSpan.FromSeconds(1), 100, CancellationToken.None);
-        foreach (var message in messages)
+        var payloads = new List<string>();
+        while (await storage.ClaimOutboxAsync("inspector", clock.GetUtcNow(), TimeSpan.FromSeconds(1), 100, CancellationToken.None) is { Count: > 0 } messages)
         {
-            await storage.RetryOutboxAsync(message.Id, DateTimeOffset.UnixEpoch, CancellationToken.None);
+            foreach (var message in messages)
+            {
+                payloads.Add(message.Payload);
+                await storage.CompleteOutboxAsync(message.Id, CancellationToken.None);
+            }
         }
 
-        return [.. messages.Select(m => m.Payload)];
+        return [.. payloads];
     }
 }

@@ -56,6 +56,34 @@ public abstract class OutboxTests(StorageProvider provider) : RuntimeTestBase(pr
     }
 
     [Fact]
+    public async Task AFailingMessageHoldsTheLaterMessagesOfItsGrainUntilItIsHandled()
+    {
+        var clock = new ManualClock();
+        var storage = await CreateStorageAsync();
+        var first = await StartHostAsync(storage, clock);
+        var second = await StartHostAsync(storage, clock);
+        var handler = new RecordingHandler(EffectGrain.Topic, failFirst: 1);
+        first.Outbox.AddHandler(handler);
+        second.Outbox.AddHandler(handler);
+        await first.GetGrain<IEffectGrain>("held").RecordAsync("message 1");
+        await first.GetGrain<IEffectGrain>("held").RecordAsync("message 2");
+        await first.GetGrain<IEffectGrain>("other").RecordAsync("unrelated");
+
+        // Message 1 fails; neither node may hand message 2 over before it, but other grains go on.
+        await first.Outbox.DispatchOnceAsync();
+        await second.Outbox.DispatchOnceAsync();
+        await first.Outbox.DispatchOnceAsync();
+        Assert.Equal(["unrelated"], handler.Delivered.Select(m => m.Payload));
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        while (await second.Outbox.DispatchOnceAsync() + await first.Outbox.DispatchOnceAsync() > 0)
+        {
+        }
+
+        Assert.Equal(["unrelated", "message 1", "message 2"], handler.Delivered.Select(m => m.Payload));
+    }
+
+    [Fact]
     public async Task MessagesOfEveryTurnAreDeliveredInCommitOrder()
     {
         var clock = new ManualClock();
@@ -68,7 +96,9 @@ public abstract class OutboxTests(StorageProvider provider) : RuntimeTestBase(pr
 
         var handler = new RecordingHandler(EffectGrain.Topic);
         runtime.Outbox.AddHandler(handler);
-        await runtime.Outbox.DispatchOnceAsync();
+        while (await runtime.Outbox.DispatchOnceAsync() > 0)
+        {
+        }
 
         await Eventually.HoldsAsync(() => handler.Delivered.Count == 5, "all five messages were delivered");
         Assert.Equal(["note 1", "note 2", "note 3", "note 4", "note 5"], handler.Delivered.Select(m => m.Payload));

@@ -323,24 +323,28 @@ public abstract class StorageConformanceTests(StorageProvider provider) : Runtim
     }
 
     [Fact]
-    public async Task OutboxMessagesAreClaimedRetriedAndCompleted()
+    public async Task OutboxMessagesAreClaimedRetriedAndCompletedOneAtATimePerGrainAndTopic()
     {
         var storage = await CreateStorageAsync();
         var grain = new GrainId("account", "outbox");
-        Assert.True(await CommitOneAsync(storage, Write(grain, 0, "a", new OutboxEffect("sms", "first"), new OutboxEffect("sms", "second"))));
+        Assert.True(await CommitOneAsync(storage, Write(grain, 0, "a", new OutboxEffect("sms", "first"), new OutboxEffect("sms", "second"), new OutboxEffect("mail", "other topic"))));
 
+        // Only the oldest message of each grain and topic is claimable: the next waits for it.
         var claimed = await storage.ClaimOutboxAsync("node-a", T0, TimeSpan.FromSeconds(30), 10, CancellationToken.None);
-        Assert.Equal(["first", "second"], claimed.Select(m => m.Payload));
-        Assert.All(claimed, m => Assert.Equal((grain, "sms", 0), (m.Grain, m.Topic, m.Attempts)));
+        Assert.Equal(["first", "other topic"], claimed.Select(m => m.Payload));
+        Assert.All(claimed, m => Assert.Equal((grain, 0), (m.Grain, m.Attempts)));
         Assert.Empty(await storage.ClaimOutboxAsync("node-b", T0.AddSeconds(29), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
 
-        await storage.CompleteOutboxAsync(claimed[0].Id, CancellationToken.None);
-        await storage.RetryOutboxAsync(claimed[1].Id, T0.AddMinutes(1), CancellationToken.None);
-
+        await storage.RetryOutboxAsync(claimed[0].Id, T0.AddMinutes(1), CancellationToken.None);
+        await storage.CompleteOutboxAsync(claimed[1].Id, CancellationToken.None);
         Assert.Empty(await storage.ClaimOutboxAsync("node-b", T0.AddSeconds(59), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+
         var retried = Assert.Single(await storage.ClaimOutboxAsync("node-b", T0.AddMinutes(1), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
-        Assert.Equal(("second", 1), (retried.Payload, retried.Attempts));
+        Assert.Equal(("first", 1), (retried.Payload, retried.Attempts));
         await storage.CompleteOutboxAsync(retried.Id, CancellationToken.None);
+        var next = Assert.Single(await storage.ClaimOutboxAsync("node-b", T0.AddMinutes(1), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+        Assert.Equal(("second", "sms"), (next.Payload, next.Topic));
+        await storage.CompleteOutboxAsync(next.Id, CancellationToken.None);
         Assert.Empty(await storage.ClaimOutboxAsync("node-b", T0.AddDays(1), TimeSpan.FromSeconds(30), 10, CancellationToken.None));
     }
 

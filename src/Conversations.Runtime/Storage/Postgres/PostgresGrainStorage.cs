@@ -175,9 +175,10 @@ public sealed class PostgresGrainStorage : IGrainStorage
         await using var command = _dataSource.CreateCommand(
             """
             UPDATE outbox o SET lease_owner = $1, lease_until = $2
-            FROM (SELECT id FROM outbox
-                  WHERE next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
-                  ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED) d
+            FROM (SELECT id FROM outbox c
+                  WHERE c.next_attempt_at <= $3 AND (c.lease_until IS NULL OR c.lease_until <= $3)
+                    AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.grain_kind = c.grain_kind AND p.grain_key = c.grain_key AND p.topic = c.topic AND p.id < c.id)
+                  ORDER BY c.id LIMIT $4 FOR UPDATE SKIP LOCKED) d
             WHERE o.id = d.id
             RETURNING o.id, o.grain_kind, o.grain_key, o.topic, o.payload, o.attempts, o.created_at
             """);

@@ -46,6 +46,10 @@ internal static class PostgresSchema
                 node_id text PRIMARY KEY, host text NOT NULL, started_at bigint NOT NULL, heartbeat_at bigint NOT NULL)
             """,
         ],
+        [
+            // Migration 2: per-grain, per-topic FIFO of the outbox needs the oldest row of a grain's topic fast.
+            "CREATE INDEX outbox_grain_topic ON outbox (grain_kind, grain_key, topic, id)",
+        ],
     ];
 
     public static int CurrentVersion => Migrations.Count;

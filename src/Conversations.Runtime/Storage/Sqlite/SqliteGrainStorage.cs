@@ -134,7 +134,11 @@ public sealed class SqliteGrainStorage : IGrainStorage
         await using var command = Command(connection, null,
             """
             UPDATE outbox SET lease_owner = $node, lease_until = $until
-            WHERE id IN (SELECT id FROM outbox WHERE next_attempt_at <= $now AND (lease_until IS NULL OR lease_until <= $now) ORDER BY id LIMIT $max)
+            WHERE id IN (
+                SELECT o.id FROM outbox o
+                WHERE o.next_attempt_at <= $now AND (o.lease_until IS NULL OR o.lease_until <= $now)
+                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.grain_kind = o.grain_kind AND p.grain_key = o.grain_key AND p.topic = o.topic AND p.id < o.id)
+                ORDER BY o.id LIMIT $max)
             RETURNING id, grain_kind, grain_key, topic, payload, attempts, created_at
             """,
             ("$node", nodeId), ("$until", UnixTime.ToMs(now + lease)), ("$now", UnixTime.ToMs(now)), ("$max", max));

@@ -39,6 +39,10 @@ internal static class SqliteSchema
                 node_id TEXT PRIMARY KEY, host TEXT NOT NULL, started_at INTEGER NOT NULL, heartbeat_at INTEGER NOT NULL)
             """,
         ],
+        [
+            // Migration 2: per-grain, per-topic FIFO of the outbox needs the oldest row of a grain's topic fast.
+            "CREATE INDEX outbox_grain_topic ON outbox (grain_kind, grain_key, topic, id)",
+        ],
     ];
 
     public static int CurrentVersion => Migrations.Count;
