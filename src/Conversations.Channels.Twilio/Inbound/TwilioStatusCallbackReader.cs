@@ -50,7 +50,8 @@ internal static class TwilioStatusCallbackReader
 
     public static bool TryParseStatus(string? value, out TwilioMessageStatus status)
     {
-        (var known, status) = value switch
+        // A status is a bare word: surrounding whitespace (a stray line ending) does not make it unknown.
+        (var known, status) = value?.Trim() switch
         {
             "queued" or "accepted" or "scheduled" => (true, TwilioMessageStatus.Queued),
             "sending" => (true, TwilioMessageStatus.Sending),

@@ -6,6 +6,15 @@ namespace Conversations.Channels.Twilio.Tests.Inbound;
 public sealed class TwilioStatusCallbackParsingTests
 {
     [Theory]
+    [InlineData("delivered\n", TwilioMessageStatus.Delivered)]
+    [InlineData(" read\r\n", TwilioMessageStatus.Read)]
+    public void StatusWithAStrayLineEndingIsStillRead(string raw, TwilioMessageStatus expected)
+    {
+        var status = Assert.IsType<TwilioStatusCallback>(TwilioInboundParser.Parse(Status(raw)));
+        Assert.Equal(expected, status.Status);
+    }
+
+    [Theory]
     [InlineData("queued", TwilioMessageStatus.Queued)]
     [InlineData("sending", TwilioMessageStatus.Sending)]
     [InlineData("sent", TwilioMessageStatus.Sent)]
@@ -32,7 +41,6 @@ public sealed class TwilioStatusCallbackParsingTests
     [Theory]
     [InlineData("huh")]
     [InlineData("Delivered")]
-    [InlineData(" sent")]
     public void UnknownStatusIsAClearParseError(string raw)
     {
         var error = Assert.IsType<TwilioParseError>(TwilioInboundParser.Parse(Status(raw)));
