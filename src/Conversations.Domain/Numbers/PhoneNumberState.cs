@@ -17,6 +17,12 @@ public sealed record PhoneNumberState(
 
     public bool IsOwned => BrandId is not null;
 
+    /// <summary>The earliest a text message may be handed to the provider (see <see cref="SendPacing"/>).</summary>
+    public DateTimeOffset? NextTextSendAt { get; init; }
+
+    /// <summary>The earliest a media message may be handed to the provider.</summary>
+    public DateTimeOffset? NextMediaSendAt { get; init; }
+
     /// <summary>The brief's error for this number's registration, or <see langword="null"/> when it can send.</summary>
     public NumberError? Error => Registration switch
     {

@@ -32,4 +32,11 @@ public interface IPhoneNumberGrain : IGrain
 
     /// <summary>Records where the number stands with Meta's registration; anything but approved shows a <see cref="NumberError"/>.</summary>
     Task<NumberOutcome> SetRegistrationAsync(string brandId, RegistrationStatus registration);
+
+    /// <summary>
+    /// Takes the number's next send slot for a text or media message, cluster-wide (the slot is
+    /// committed like any state, so two nodes never get the same one): the caller hands the message to
+    /// the provider no earlier than the returned time. Rates are the number's throughput.
+    /// </summary>
+    Task<DateTimeOffset> TakeSendSlotAsync(bool media);
 }

@@ -45,6 +45,14 @@ internal sealed class PhoneNumberGrain : Grain<PhoneNumberState>, IPhoneNumberGr
     public Task<NumberOutcome> SetRegistrationAsync(string brandId, RegistrationStatus registration) =>
         Apply(PhoneNumberRules.SetRegistration(State, brandId, registration));
 
+    public Task<DateTimeOffset> TakeSendSlotAsync(bool media)
+    {
+        var rate = media ? State.Throughput.MediaPerSecond : State.Throughput.TextPerSecond;
+        var (slot, next) = SendPacing.Take(media ? State.NextMediaSendAt : State.NextTextSendAt, rate, Now);
+        State = media ? State with { NextMediaSendAt = next } : State with { NextTextSendAt = next };
+        return Task.FromResult(slot);
+    }
+
     protected override PhoneNumberState InitialState() => PhoneNumberState.Unowned;
 
     private Task<NumberOutcome> Apply(Decision<PhoneNumberState> decision)

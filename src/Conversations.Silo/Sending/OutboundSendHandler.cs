@@ -7,6 +7,7 @@ using Conversations.Domain.Numbers;
 using Conversations.Grains;
 using Conversations.Grains.Brands;
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Numbers;
 using Conversations.Grains.Sandbox;
 using Conversations.Runtime.Grains;
 using Conversations.Runtime.Outbox;
@@ -22,12 +23,16 @@ namespace Conversations.Silo.Sending;
 /// account, or Meta's Cloud API with the number's token. Accepted → the message is <c>sending</c>
 /// (the provider's status callbacks take it on); a retryable failure (network, 429, 5xx,
 /// throttling) throws, so the outbox retries with backoff; a permanent failure marks the message
-/// <c>failed</c>, which releases its reserved credit. Sending is at least once: neither provider
+/// <c>failed</c>, which releases its reserved credit. Each send first takes its business number's
+/// next slot (<see cref="IPhoneNumberGrain.TakeSendSlotAsync"/>), so the number's throughput holds
+/// across the cluster. Sending is at least once: neither provider
 /// has idempotent sends, so a node dying between the provider's answer and the outbox's
 /// completion sends once more.
 /// </summary>
 internal sealed partial class OutboundSendHandler(IGrainFactory grains, IServiceProvider services, HttpClient http, ConversationsOptions options, MetaOptions meta, TwilioOptions twilio, TimeProvider time) : IOutboxHandler
 {
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(10);
+
     public string Topic => ProjectionCollections.OutboundTopic;
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -41,13 +46,35 @@ internal sealed partial class OutboundSendHandler(IGrainFactory grains, IService
                 await grains.GetGrain<ISandboxGrain>(request.BrandId).DeliverAsync(request);
                 return;
             case ChannelProvider.Twilio:
+                await WaitForSlotAsync(request, cancellationToken);
                 await ReportAsync(conversation, request, await SendTwilioAsync(request, cancellationToken));
                 return;
             case ChannelProvider.Meta:
+                await WaitForSlotAsync(request, cancellationToken);
                 await ReportAsync(conversation, request, await SendMetaAsync(request, cancellationToken));
                 return;
             default:
                 throw new NotSupportedException($"Unknown provider {request.Provider} for message {request.MessageId}.");
+        }
+    }
+
+    /// <summary>
+    /// Waits for the business number's next send slot (its throughput, cluster-wide). A slot further
+    /// away than <see cref="LongestWait"/> is given up and the message retried later, so the outbox's
+    /// lease never lapses while a message waits.
+    /// </summary>
+    private async Task WaitForSlotAsync(OutboundSendRequest request, CancellationToken cancellationToken)
+    {
+        var slot = await grains.GetGrain<IPhoneNumberGrain>(request.BusinessNumber).TakeSendSlotAsync(request.HasMedia);
+        var wait = slot - time.GetUtcNow();
+        if (wait > LongestWait)
+        {
+            throw new HttpRequestException($"Number {request.BusinessNumber} is at its send rate; message {request.MessageId} will be retried.");
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
         }
     }
 

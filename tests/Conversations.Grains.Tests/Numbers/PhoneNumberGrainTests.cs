@@ -64,6 +64,23 @@ public sealed class PhoneNumberGrainTests
     }
 
     [Fact]
+    public async Task SendSlotsFollowTheNumbersThroughputSeparatelyForTextAndMedia()
+    {
+        await using var host = await GrainHost.StartAsync();
+        var number = host.Get<IPhoneNumberGrain>(Given.BusinessNumber);
+        await number.ClaimAsync("brand-a", ChannelProvider.Twilio);
+        var start = host.Clock.GetUtcNow();
+
+        var text = new[] { await number.TakeSendSlotAsync(false), await number.TakeSendSlotAsync(false), await number.TakeSendSlotAsync(false) };
+        var media = new[] { await number.TakeSendSlotAsync(true), await number.TakeSendSlotAsync(true) };
+
+        // Twilio's sender defaults: 10 text messages and 1.5 media messages per second.
+        Assert.Equal([start, start.AddMilliseconds(100), start.AddMilliseconds(200)], text);
+        Assert.Equal(start, media[0]);
+        Assert.Equal(TimeSpan.FromSeconds(1 / 1.5).TotalMilliseconds, (media[1] - media[0]).TotalMilliseconds, 1);
+    }
+
+    [Fact]
     public async Task AKeyThatIsNotAWhatsAppNumberCannotBeClaimed()
     {
         await using var host = await GrainHost.StartAsync();
