@@ -29,7 +29,7 @@ namespace Conversations.Silo.Sending;
 /// has idempotent sends, so a node dying between the provider's answer and the outbox's
 /// completion sends once more.
 /// </summary>
-internal sealed partial class OutboundSendHandler(IGrainFactory grains, IServiceProvider services, HttpClient http, ConversationsOptions options, MetaOptions meta, TwilioOptions twilio, TimeProvider time) : IOutboxHandler
+internal sealed class OutboundSendHandler(IGrainFactory grains, IServiceProvider services, HttpClient http, ConversationsOptions options, MetaOptions meta, TwilioOptions twilio, TimeProvider time) : IOutboxHandler
 {
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(10);
 

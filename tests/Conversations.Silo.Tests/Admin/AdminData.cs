@@ -12,6 +12,9 @@ public static class AdminData
     /// <summary>A US number (digits only, 11 digits) no other test uses.</summary>
     public static string NewNumber() => string.Create(CultureInfo.InvariantCulture, $"15{Interlocked.Increment(ref _number):D9}");
 
+    /// <summary>A UK customer number (digits only, 12 digits) no other test uses: outside the US, so marketing templates are allowed.</summary>
+    public static string NewCustomer() => string.Create(CultureInfo.InvariantCulture, $"447{Interlocked.Increment(ref _number):D9}");
+
     /// <summary>A Twilio Account SID: <c>AC</c> + 32 hex.</summary>
     public static string NewAccountSid() => $"AC{Guid.NewGuid():N}";
 

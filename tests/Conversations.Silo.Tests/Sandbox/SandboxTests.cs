@@ -8,6 +8,7 @@ using Conversations.Domain.Numbers;
 using Conversations.Grains.Conversations;
 using Conversations.Runtime.Grains;
 using Conversations.Silo.Tests.Admin;
+using Conversations.Silo.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Silo.Tests.Sandbox;
@@ -40,7 +41,7 @@ public abstract class SandboxTests(AdminSilo silo)
 
         Assert.True(sent.IsAccepted, sent.Refusal?.Message);
         var price = RateCard.Default.PriceOf(TemplateCategory.Marketing, WhatsAppNumber.Parse(customer)).AmountMicros;
-        var read = await EventuallyAsync(async () =>
+        var read = await Poll.UntilAsync(async () =>
         {
             var outbound = await silo.Root.SandboxOutboundAsync(brandId, customer);
             return outbound.SingleOrDefault(m => m.Status == "read");
@@ -98,26 +99,13 @@ public abstract class SandboxTests(AdminSilo silo)
     private async Task<(string BrandId, string Number, string Customer)> NewSandboxAsync()
     {
         var brandId = await silo.NewBrandAsync();
-        var number = "1555" + Random.Shared.NextInt64(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var number = AdminData.NewNumber();
         await silo.Root.PutSandboxNumberAsync(brandId, number);
-        var customer = "4477" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var customer = AdminData.NewCustomer();
         return (brandId, number, customer);
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : class
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
 
-            Assert.True(DateTimeOffset.UtcNow < deadline, "the sandbox did not report in time");
-            await Task.Delay(100);
-        }
-    }
 }
 
 [Collection(SqliteAdminCollectionDefinition.Name)]

@@ -24,9 +24,9 @@ public abstract class FixtureReplayTests(AdminSilo silo, ITestOutputHelper outpu
     {
         var folder = FindFixtures();
         var brandId = await silo.NewBrandAsync();
-        var twilioNumber = "1202" + Random.Shared.NextInt64(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var metaNumber = "1555" + Random.Shared.NextInt64(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var phoneNumberId = Random.Shared.NextInt64(100_000_000_000_000, 999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var twilioNumber = AdminData.NewNumber();
+        var metaNumber = AdminData.NewNumber();
+        var phoneNumberId = AdminData.NewMetaId();
         await silo.Root.PutTwilioAccountAsync(brandId, new TwilioAccountRequest(twilioNumber, "AC0123456789abcdef0123456789abcdef", AuthToken));
         await silo.Root.PutMetaAccountAsync(brandId, phoneNumberId, new MetaAccountRequest("102290129340398", "Acme", metaNumber, "Acme", "EAAG-token"));
 

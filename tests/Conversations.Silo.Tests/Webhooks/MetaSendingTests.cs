@@ -7,6 +7,8 @@ using Conversations.Domain.Messaging;
 using Conversations.Domain.Numbers;
 using Conversations.Grains.Conversations;
 using Conversations.Runtime.Grains;
+using Conversations.Silo.Tests.Admin;
+using Conversations.Silo.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Silo.Tests.Webhooks;
@@ -28,13 +30,13 @@ public sealed class MetaSendingTests
         var sent = await SendTemplateAsync(silo, key, "msg-meta-1");
 
         Assert.True(sent.IsAccepted, sent.Refusal?.Message);
-        var request = await EventuallyValueAsync(() => graph.Requests.TryPeek(out var r) ? r : default((string, string, string)?));
+        var request = await Poll.UntilValueAsync(() => graph.Requests.TryPeek(out var r) ? r : default((string, string, string)?));
         Assert.Equal($"Bearer {Token}", request.Item2);
         using var body = JsonDocument.Parse(request.Item3);
         Assert.Equal(customer, body.RootElement.GetProperty("to").GetString());
         Assert.Equal("order_update", body.RootElement.GetProperty("template").GetProperty("name").GetString());
         Assert.Equal($"{key}|msg-meta-1", body.RootElement.GetProperty("biz_opaque_callback_data").GetString());
-        var status = await EventuallyAsync(async () =>
+        var status = await Poll.UntilAsync(async () =>
             (await Grains(silo).GetGrain<IConversationGrain>(key).GetAsync()).Deliveries.SingleOrDefault(d => d.Status == DeliveryStatus.Sending));
         Assert.NotNull(status);
         Assert.Equal("/v26.0/106540352242922/messages", request.Item1);
@@ -54,7 +56,7 @@ public sealed class MetaSendingTests
         var sent = await SendTemplateAsync(silo, key, "msg-meta-2", TemplateCategory.Marketing);
 
         Assert.True(sent.IsAccepted, sent.Refusal?.Message);
-        await EventuallyAsync(async () =>
+        await Poll.UntilAsync(async () =>
             (await Grains(silo).GetGrain<IConversationGrain>(key).GetAsync()).Deliveries.SingleOrDefault(d => d.Status == DeliveryStatus.Failed));
         var credits = await root.GetCreditsAsync(brandId);
         Assert.Equal((2_000_000L, 0L), (credits.Balance.AmountMicros, credits.Reserved.AmountMicros));
@@ -75,9 +77,9 @@ public sealed class MetaSendingTests
         var root = new ConversationsClient(silo.Client, AdminKey);
         var brandId = "b" + Guid.NewGuid().ToString("N")[..12];
         await root.PutBrandAsync(brandId, new BrandRequest("Acme", null));
-        var number = "1555" + Random.Shared.NextInt64(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var number = AdminData.NewNumber();
         await root.PutMetaAccountAsync(brandId, "106540352242922", new MetaAccountRequest("102290129340398", "Acme WABA", number, "Acme", Token));
-        var customer = "4477" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var customer = AdminData.NewCustomer();
         return (brandId, number, customer, new ConversationKey(brandId, number, customer).ToString());
     }
 
@@ -87,33 +89,6 @@ public sealed class MetaSendingTests
         return Grains(silo).GetGrain<IConversationGrain>(key).SendAsync(new OutboundMessage(messageId, ChannelProvider.Meta, new TemplateContent(template, ["A-1"])));
     }
 
-    private static async Task<T> EventuallyValueAsync<T>(Func<T?> probe) where T : struct
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (probe() is { } found)
-            {
-                return found;
-            }
 
-            Assert.True(DateTimeOffset.UtcNow < deadline, "nothing happened in time");
-            await Task.Delay(100);
-        }
-    }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : class
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, "nothing happened in time");
-            await Task.Delay(100);
-        }
-    }
 }

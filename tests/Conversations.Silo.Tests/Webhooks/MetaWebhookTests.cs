@@ -127,7 +127,7 @@ public abstract class MetaWebhookTests(AdminSilo silo)
 
     private IGrainFactory Grains => silo.Silo.Services.GetRequiredService<IGrainFactory>();
 
-    private static string NewCustomer() => "4477" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string NewCustomer() => AdminData.NewCustomer();
 
     private async Task<(string BrandId, string PhoneNumberId, string Number)> NewMetaNumberAsync(string? profanity = null)
     {
@@ -137,8 +137,8 @@ public abstract class MetaWebhookTests(AdminSilo silo)
             await silo.Root.PutBrandAsync(brandId, new BrandRequest("Brand " + brandId, new BrandSettingsDto(ProfanityWords: [profanity])));
         }
 
-        var phoneNumberId = Random.Shared.NextInt64(100_000_000_000_000, 999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var number = "1555" + Random.Shared.NextInt64(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var phoneNumberId = AdminData.NewMetaId();
+        var number = AdminData.NewNumber();
         await silo.Root.PutMetaAccountAsync(brandId, phoneNumberId, new MetaAccountRequest("102290129340398", "Acme WABA", number, "Acme", "EAAG-meta-access-token-for-tests"));
         return (brandId, phoneNumberId, number);
     }

@@ -94,7 +94,7 @@ public abstract class TwilioWebhookTests(AdminSilo silo)
 
     private IGrainFactory Grains => silo.Silo.Services.GetRequiredService<IGrainFactory>();
 
-    private static string NewCustomer() => "4477" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string NewCustomer() => AdminData.NewCustomer();
 
     /// <summary>An incoming WhatsApp message as Twilio documents it (form fields, <c>whatsapp:+</c> addresses).</summary>
     private static List<KeyValuePair<string, string>> Inbound(string sid, string to, string from, string body) =>
@@ -132,7 +132,7 @@ public abstract class TwilioWebhookTests(AdminSilo silo)
             await silo.Root.PutBrandAsync(brandId, new BrandRequest("Brand " + brandId, new BrandSettingsDto(ProfanityWords: [profanity])));
         }
 
-        var number = "1202" + Random.Shared.NextInt64(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var number = AdminData.NewNumber();
         await silo.Root.PutTwilioAccountAsync(brandId, new TwilioAccountRequest(number, "AC0123456789abcdef0123456789abcdef", AuthToken));
         return (brandId, number);
     }
