@@ -1,6 +1,7 @@
 using Conversations.Domain.Numbers;
 using Conversations.Grains.Brands;
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Customers;
 using Conversations.Grains.Idempotency;
 using Conversations.Grains.Numbers;
 using Conversations.Grains.Sandbox;
@@ -17,6 +18,7 @@ public static class GrainRegistrations
     public const string ConversationKind = "conversation";
     public const string IdempotencyKind = "idempotency";
     public const string SandboxKind = "sandbox";
+    public const string CustomerLinkKind = "customer-link";
 
     /// <summary>Registers the grain kinds <c>brand</c>, <c>number</c> and <c>conversation</c>, their states written with <see cref="GrainJson.Options"/>.</summary>
     public static GrainRuntime AddConversationGrains(this GrainRuntime runtime)
@@ -28,6 +30,7 @@ public static class GrainRegistrations
             .Register<IConversationGrain, ConversationGrain, ConversationGrainState>(ConversationKind, () => new ConversationGrain(), json: GrainJson.Options)
             .Register<IIdempotencyGrain, IdempotencyGrain, IdempotencyState>(IdempotencyKind, () => new IdempotencyGrain(), json: GrainJson.Options)
             .Register<IKeyRingGrain, KeyRingGrain, KeyRingState>(KeyRingRows.Kind, () => new KeyRingGrain(), json: GrainJson.Options)
-            .Register<ISandboxGrain, SandboxGrain, SandboxState>(SandboxKind, () => new SandboxGrain(), json: GrainJson.Options);
+            .Register<ISandboxGrain, SandboxGrain, SandboxState>(SandboxKind, () => new SandboxGrain(), json: GrainJson.Options)
+            .Register<ICustomerLinkGrain, CustomerLinkGrain, CustomerLinkState>(CustomerLinkKind, () => new CustomerLinkGrain(), json: GrainJson.Options);
     }
 }

@@ -12,6 +12,9 @@ public static class ProjectionCollections
     /// <summary>Conversation list entries (partition: brand id; sort key: last activity).</summary>
     public const string Conversations = "conversations";
 
+    /// <summary>Transcript entries, both directions (partition: conversation key; sort key: the entry's number, fixed width).</summary>
+    public const string Messages = "messages";
+
     /// <summary>A brand's business numbers (partition: brand id).</summary>
     public const string Numbers = "numbers";
 

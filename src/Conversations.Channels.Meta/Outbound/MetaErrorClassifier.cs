@@ -25,12 +25,10 @@ internal static class MetaErrorClassifier
 
         var reason = code switch
         {
-            131047 => MetaFailureReasons.OutsideWindow,
-            >= 132000 and <= 132999 => MetaFailureReasons.TemplateNotApproved,
-            131026 => MetaFailureReasons.InvalidNumber,
-            190 or 0 or 10 or (>= 200 and <= 299) => MetaFailureReasons.AuthFailed,
+            { } known => MetaFailureReasons.ForErrorCode(known) is var byCode && byCode == MetaFailureReasons.ProviderRejected && httpStatus == 401
+                ? MetaFailureReasons.AuthFailed
+                : byCode,
             null when httpStatus is 401 or 403 => MetaFailureReasons.AuthFailed,
-            _ when httpStatus == 401 => MetaFailureReasons.AuthFailed,
             _ => MetaFailureReasons.ProviderRejected,
         };
         return new MetaSendFailed(reason, detail ?? $"HTTP {httpStatus}", code, httpStatus);

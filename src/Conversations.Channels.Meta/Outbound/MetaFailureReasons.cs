@@ -9,6 +9,9 @@ public static class MetaFailureReasons
     /// <summary>132xxx: the template does not exist in that language, is paused or disabled, or its parameters do not match.</summary>
     public const string TemplateNotApproved = "template_not_approved";
 
+    /// <summary>131050: the customer chose to stop receiving marketing messages from this business.</summary>
+    public const string OptedOut = "opted_out";
+
     /// <summary>131026: the recipient cannot receive the message (not on WhatsApp, old client, terms not accepted).</summary>
     public const string InvalidNumber = "invalid_number";
 
@@ -32,4 +35,19 @@ public static class MetaFailureReasons
 
     /// <summary>Retryable: no answer within <see cref="MetaClientOptions.RequestTimeout"/>.</summary>
     public const string Timeout = "timeout";
+
+    /// <summary>
+    /// The permanent reason for a Meta error code, in the operator's terms; <see cref="ProviderRejected"/>
+    /// for codes not singled out. Used for a send's error body and a <c>failed</c> status's <c>errors[]</c> alike.
+    /// </summary>
+    public static string ForErrorCode(int code) => code switch
+    {
+        131047 => OutsideWindow,
+        131050 => OptedOut,
+        >= 132000 and <= 132999 => TemplateNotApproved,
+        131026 => InvalidNumber,
+        130429 or 131056 or 80007 or 4 => Throttled,
+        190 or 0 or 10 or (>= 200 and <= 299) => AuthFailed,
+        _ => ProviderRejected,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Conversations.Domain.Billing;
 using Conversations.Domain.Common;
@@ -51,7 +52,21 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
 
         var horizon = Now - InboundMemory;
         var inbound = State.Inbound.RemoveRange(State.Inbound.Where(p => p.Value.ReceivedAt < horizon).Select(p => p.Key));
-        Commit(decision, State with { Inbound = inbound.SetItem(message.ProviderMessageId, receipt) });
+        var seq = State.TranscriptSeq + 1;
+        var entry = new TranscriptEntry(seq, TranscriptEntry.Inbound, message.ProviderTimestamp ?? Now, message.Kind, message.Text)
+        {
+            Attachments = message.Attachments,
+            Location = message.Location,
+            ProviderMessageId = message.ProviderMessageId,
+            ReplyTo = message.ReplyTo,
+        };
+        WriteTranscript(entry);
+        Commit(decision, State with
+        {
+            Inbound = inbound.SetItem(message.ProviderMessageId, receipt),
+            Customer = Merge(State.Customer, message.Sender),
+            TranscriptSeq = seq,
+        });
         return receipt;
     }
 
@@ -97,27 +112,42 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         }
 
         var chatNumber = decision.State.Chat!.Number;
-        var record = new DeliveryRecord(OutboundDelivery.Queued(message.MessageId, price), chatNumber, Now, verdict.WindowExpiresAt, Now);
+        var seq = State.TranscriptSeq + 1;
+        var record = new DeliveryRecord(
+            OutboundDelivery.Queued(message.MessageId, price), chatNumber, Now, verdict.WindowExpiresAt, Now,
+            ConversationProjection.OutboundEntry(seq, message, Now), Times: ImmutableSortedDictionary<DeliveryStatus, DateTimeOffset>.Empty.Add(DeliveryStatus.Queued, Now));
         var horizon = Now - DeliveryMemory;
         var deliveries = State.Deliveries.RemoveRange(
             State.Deliveries.Where(p => p.Value.Delivery.IsTerminal && p.Value.UpdatedAt < horizon).Select(p => p.Key));
-        Commit(decision, State with { Deliveries = deliveries.SetItem(message.MessageId, record) });
+        WriteTranscript(record.ToTranscript());
+        Commit(decision, State with { Deliveries = deliveries.SetItem(message.MessageId, record), TranscriptSeq = seq });
         Enqueue(OutboundTopic, JsonSerializer.Serialize(ConversationProjection.SendRequest(Key, message), GrainJson.Options));
         return new SendResult(message.MessageId, null, price, verdict.WindowExpiresAt, chatNumber, Duplicate: false);
 
         SendResult Refused(Refusal refusal) => new(message.MessageId, refusal, price, verdict.WindowExpiresAt, State.Conversation.Chat?.Number, false);
     }
 
-    public async Task<DeliveryUpdate> ReportDeliveryAsync(string messageId, DeliveryStatus status)
+    public async Task<DeliveryUpdate> ReportDeliveryAsync(string messageId, DeliveryStatus status, DeliveryDetails? details = null)
     {
         if (string.IsNullOrEmpty(messageId) || !State.Deliveries.TryGetValue(messageId, out var record))
         {
             return new DeliveryUpdate(false, false, null);
         }
 
-        var decision = record.Delivery.Apply(status, Now);
+        var at = details?.At ?? Now;
+        var decision = record.Delivery.Apply(status, at);
         if (ReferenceEquals(decision.State, record.Delivery))
         {
+            // A stale or repeated status changes nothing, but a provider id learnt late (a status
+            // that overtook the send's answer) is still worth keeping.
+            if (record.ProviderMessageId is null && details?.ProviderMessageId is { } late)
+            {
+                var known = record with { ProviderMessageId = late };
+                State = State with { Deliveries = State.Deliveries.SetItem(messageId, known) };
+                WriteTranscript(known.ToTranscript());
+                return new DeliveryUpdate(true, false, known.ToSnapshot());
+            }
+
             return new DeliveryUpdate(true, false, record.ToSnapshot());
         }
 
@@ -138,8 +168,16 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
             }
         }
 
-        var updated = record with { Delivery = decision.State, UpdatedAt = Now };
+        var updated = record with
+        {
+            Delivery = decision.State,
+            UpdatedAt = Now,
+            ProviderMessageId = record.ProviderMessageId ?? details?.ProviderMessageId,
+            Failure = status is DeliveryStatus.Failed or DeliveryStatus.Undelivered ? details?.Failure ?? record.Failure : record.Failure,
+            Times = (record.Times ?? ImmutableSortedDictionary<DeliveryStatus, DateTimeOffset>.Empty).SetItem(status, at),
+        };
         State = State with { Deliveries = State.Deliveries.SetItem(messageId, updated) };
+        WriteTranscript(updated.ToTranscript());
         return new DeliveryUpdate(true, true, updated.ToSnapshot());
     }
 
@@ -158,11 +196,28 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         }
 
         DeleteRow(ConversationProjection.Collection, Id.Key);
+        DeletePartition(ConversationProjection.Transcript, Id.Key);
         ClearState();
         return Task.CompletedTask;
     }
 
     protected override ConversationGrainState InitialState() => ConversationGrainState.Initial;
+
+    /// <summary>What we know of the customer: the newest name, and a number or user id once either was given.</summary>
+    private static CustomerIdentity? Merge(CustomerIdentity? known, CustomerIdentity? reported) =>
+        reported is null ? known
+        : known is null ? reported
+        : new CustomerIdentity(reported.Phone ?? known.Phone, reported.UserId ?? known.UserId, reported.ProfileName ?? known.ProfileName);
+
+    private void WriteTranscript(TranscriptEntry? entry)
+    {
+        if (entry is not null)
+        {
+            UpsertRow(
+                ConversationProjection.Transcript, ConversationProjection.TranscriptRowKey(Key, entry.Seq), Id.Key,
+                ConversationProjection.TranscriptSortKey(entry.Seq), JsonSerializer.Serialize(entry, GrainJson.Options));
+        }
+    }
 
     protected override async Task OnTimerAsync(string name, DateTimeOffset dueAt)
     {

@@ -9,6 +9,29 @@ internal static class ConversationProjection
 {
     public const string Collection = ProjectionCollections.Conversations;
 
+    public const string Transcript = ProjectionCollections.Messages;
+
+    /// <summary>Unique across the collection: the conversation key, then the entry's number.</summary>
+    public static string TranscriptRowKey(ConversationKey key, long seq) => $"{key}#{TranscriptSortKey(seq)}";
+
+    /// <summary>Fixed width, so that ordinal order is recording order.</summary>
+    public static string TranscriptSortKey(long seq) => seq.ToString("D12", CultureInfo.InvariantCulture);
+
+    /// <summary>The transcript entry of a message we accepted for sending (its delivery is added as it goes).</summary>
+    public static TranscriptEntry OutboundEntry(long seq, OutboundMessage message, DateTimeOffset now) => message.Content switch
+    {
+        FreeFormContent free => new TranscriptEntry(seq, TranscriptEntry.Outbound, now, free.HasMedia ? MessageKinds.Document : MessageKinds.Text, free.Text)
+        {
+            MessageId = message.MessageId,
+        },
+        TemplateContent template => new TranscriptEntry(seq, TranscriptEntry.Outbound, now, MessageKinds.Template, string.Join(" | ", template.Parameters))
+        {
+            MessageId = message.MessageId,
+            TemplateName = template.Template.Name,
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message.Content, "Unknown outbound content."),
+    };
+
     public static ConversationSnapshot Snapshot(ConversationKey key, ConversationGrainState state, DateTimeOffset now)
     {
         var window = state.Conversation.Window(now);
@@ -17,7 +40,11 @@ internal static class ConversationProjection
             .ThenBy(d => d.Delivery.MessageId, StringComparer.Ordinal)
             .Select(d => d.ToSnapshot())
             .ToList();
-        return new ConversationSnapshot(key.BrandId, key.BusinessNumber, key.Customer, window.IsOpen, window.ExpiresAt, Chat(state.Conversation.Chat), deliveries);
+        return new ConversationSnapshot(key.BrandId, key.BusinessNumber, key.Customer, window.IsOpen, window.ExpiresAt, Chat(state.Conversation.Chat), deliveries)
+        {
+            Identity = state.Customer,
+            TranscriptLength = state.TranscriptSeq,
+        };
     }
 
     public static ConversationSummary? Summary(ConversationKey key, ConversationState state, DateTimeOffset now)

@@ -11,4 +11,11 @@ public sealed record ConversationSnapshot(
     bool WindowOpen,
     DateTimeOffset? WindowExpiresAt,
     ChatSnapshot? Chat,
-    IReadOnlyList<DeliverySnapshot> Deliveries);
+    IReadOnlyList<DeliverySnapshot> Deliveries)
+{
+    /// <summary>The customer as the provider last named them: number and/or user id, and profile name.</summary>
+    public CustomerIdentity? Identity { get; init; }
+
+    /// <summary>How many entries the transcript has had (the number of the last one).</summary>
+    public long TranscriptLength { get; init; }
+}

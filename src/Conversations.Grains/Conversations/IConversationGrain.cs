@@ -36,8 +36,9 @@ public interface IConversationGrain : IGrain
     /// <summary>
     /// A provider reported a status for one of our messages. The status only moves forward; the
     /// price is settled on the first delivered or read, released on failed or undelivered — once.
+    /// <paramref name="details"/> carry the provider's id of the message, why it failed, and when.
     /// </summary>
-    Task<DeliveryUpdate> ReportDeliveryAsync(string messageId, DeliveryStatus status);
+    Task<DeliveryUpdate> ReportDeliveryAsync(string messageId, DeliveryStatus status, DeliveryDetails? details = null);
 
     /// <summary>An operator closes the chat; closing a closed chat changes nothing.</summary>
     Task<ConversationSnapshot> CloseAsync();

@@ -56,7 +56,7 @@ public sealed partial class OutboxDispatcher
             }
             catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var delay = Backoff(message.Attempts);
+                var delay = RetryDelay(message.Attempts, failure);
                 LogHandlerFailed(_logger, message.Topic, message.Id, message.Attempts + 1, delay.TotalSeconds, failure);
                 await _runtime.Storage.RetryOutboxAsync(message.Id, _runtime.Time.GetUtcNow() + delay, cancellationToken);
             }
@@ -107,6 +107,15 @@ public sealed partial class OutboxDispatcher
                 }
             }
         }
+    }
+
+    /// <summary>The backoff, or the receiver's <c>Retry-After</c> when that is longer (capped at an hour).</summary>
+    internal static TimeSpan RetryDelay(int attempts, Exception failure)
+    {
+        var backoff = Backoff(attempts);
+        return failure is OutboxRetryException { RetryAfter: { } asked } && asked > backoff
+            ? TimeSpan.FromTicks(Math.Min(asked.Ticks, TimeSpan.FromHours(1).Ticks))
+            : backoff;
     }
 
     /// <summary>Exponential backoff from 1 s, doubling to at most 5 minutes, with up to 20% jitter.</summary>

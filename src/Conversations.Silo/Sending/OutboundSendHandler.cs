@@ -69,7 +69,7 @@ internal sealed class OutboundSendHandler(IGrainFactory grains, IServiceProvider
         var wait = slot - time.GetUtcNow();
         if (wait > LongestWait)
         {
-            throw new HttpRequestException($"Number {request.BusinessNumber} is at its send rate; message {request.MessageId} will be retried.");
+            throw new OutboxRetryException($"Number {request.BusinessNumber} is at its send rate; message {request.MessageId} will be retried.", wait);
         }
 
         if (wait > TimeSpan.Zero)
@@ -82,14 +82,16 @@ internal sealed class OutboundSendHandler(IGrainFactory grains, IServiceProvider
     {
         switch (outcome)
         {
-            case Outcome.Accepted:
-                await conversation.ReportDeliveryAsync(request.MessageId, DeliveryStatus.Sending);
+            case Outcome.Accepted accepted:
+                await conversation.ReportDeliveryAsync(request.MessageId, DeliveryStatus.Sending, new DeliveryDetails(accepted.ProviderMessageId));
                 break;
-            case Outcome.Permanent:
-                await conversation.ReportDeliveryAsync(request.MessageId, DeliveryStatus.Failed);
+            case Outcome.Permanent permanent:
+                await conversation.ReportDeliveryAsync(request.MessageId, DeliveryStatus.Failed, new DeliveryDetails(Failure: permanent.Failure));
                 break;
+            case Outcome.Retry retry:
+                throw new OutboxRetryException($"Sending message {request.MessageId} failed for now ({retry.Reason}); the outbox will retry it.", retry.RetryAfter);
             default:
-                throw new HttpRequestException($"Sending message {request.MessageId} failed for now; the outbox will retry it.");
+                throw new InvalidOperationException($"Unknown send outcome {outcome}.");
         }
     }
 
@@ -97,7 +99,7 @@ internal sealed class OutboundSendHandler(IGrainFactory grains, IServiceProvider
     {
         if (await grains.GetGrain<IBrandGrain>(request.BrandId).GetTwilioCredentialsAsync() is not { } account)
         {
-            return Outcome.Permanent;
+            return new Outcome.Permanent(new DeliveryFailure(TwilioFailureReasons.CredentialsRejected, null, "The brand has no Twilio account any more."));
         }
 
         var callback = options.PublicBaseUrl is { } publicBase
@@ -113,9 +115,10 @@ internal sealed class OutboundSendHandler(IGrainFactory grains, IServiceProvider
         var client = new TwilioMessagesClient(http, new TwilioMessagesClientOptions { ApiBaseUrl = new Uri(twilio.ApiBaseUrl) }, time);
         return await client.SendAsync(account.AccountId, Secrets.Unprotect(account.ProtectedSecret), send, cancellationToken) switch
         {
-            TwilioSendAccepted => Outcome.Accepted,
-            TwilioSendPermanentFailure => Outcome.Permanent,
-            _ => Outcome.Retry,
+            TwilioSendAccepted accepted => new Outcome.Accepted(accepted.Sid),
+            TwilioSendPermanentFailure failed => new Outcome.Permanent(new DeliveryFailure(failed.Reason, failed.TwilioCode?.ToString(CultureInfo.InvariantCulture), failed.Message)),
+            TwilioSendRetryableFailure retry => new Outcome.Retry(retry.Reason, retry.RetryAfter),
+            var other => throw new InvalidOperationException($"Unknown Twilio send result {other}."),
         };
     }
 
@@ -123,7 +126,7 @@ internal sealed class OutboundSendHandler(IGrainFactory grains, IServiceProvider
     {
         if (await grains.GetGrain<IBrandGrain>(request.BrandId).FindMetaAccountAsync(request.BusinessNumber) is not { } account)
         {
-            return Outcome.Permanent;
+            return new Outcome.Permanent(new DeliveryFailure(MetaFailureReasons.AuthFailed, null, $"Number {request.BusinessNumber} is no longer connected to Meta for this brand."));
         }
 
         MetaOutboundContent content = request.TemplateName is { } name
@@ -133,19 +136,23 @@ internal sealed class OutboundSendHandler(IGrainFactory grains, IServiceProvider
         var client = new MetaMessagesClient(http, new MetaClientOptions { GraphBaseUrl = new Uri(meta.GraphBaseUrl), GraphApiVersion = meta.GraphApiVersion }, time);
         return await client.SendAsync(account.AccountId, Secrets.Unprotect(account.ProtectedSecret), send, cancellationToken) switch
         {
-            MetaSendAccepted => Outcome.Accepted,
-            MetaSendFailed => Outcome.Permanent,
-            _ => Outcome.Retry,
+            MetaSendAccepted accepted => new Outcome.Accepted(accepted.MessageId),
+            MetaSendFailed failed => new Outcome.Permanent(new DeliveryFailure(failed.Reason, failed.ErrorCode?.ToString(CultureInfo.InvariantCulture), failed.Detail)),
+            MetaSendRetryable retry => new Outcome.Retry(retry.Reason, retry.RetryAfter),
+            var other => throw new InvalidOperationException($"Unknown Meta send result {other}."),
         };
     }
 
     // Resolved on first use: the protector's key ring is read through the grain host, which this handler belongs to.
     private ISecretProtector Secrets => services.GetRequiredService<ISecretProtector>();
 
-    private enum Outcome
+    /// <summary>What a provider made of one send: accepted (with its id), retry later (maybe after a given wait), or refused for good.</summary>
+    private abstract record Outcome
     {
-        Accepted,
-        Retry,
-        Permanent,
+        public sealed record Accepted(string? ProviderMessageId) : Outcome;
+
+        public sealed record Retry(string Reason, TimeSpan? RetryAfter) : Outcome;
+
+        public sealed record Permanent(DeliveryFailure Failure) : Outcome;
     }
 }

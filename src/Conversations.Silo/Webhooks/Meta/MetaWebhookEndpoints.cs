@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Conversations.Channels.Meta.Outbound;
 using Conversations.Channels.Meta.Webhooks;
 using Conversations.Domain.Messaging;
 using Conversations.Grains;
@@ -71,15 +73,13 @@ public static partial class MetaWebhookEndpoints
                 continue;
             }
 
-            var customer = message.Customer.Phone ?? message.Customer.UserId;
-            if (customer is null)
+            if (await CustomerConversations.ResolveAsync(grains, route.BrandId, route.PhoneNumber, message.Customer.Phone, message.Customer.UserId) is not { } key)
             {
                 LogNoCustomer(logger, message.MessageId);
                 continue;
             }
 
-            var key = new ConversationKey(route.BrandId, route.PhoneNumber, customer);
-            await grains.GetGrain<IConversationGrain>(key.ToString()).ReceiveAsync(new InboundMessage(message.MessageId, TextOf(message), message.Timestamp));
+            await grains.GetGrain<IConversationGrain>(key.ToString()).ReceiveAsync(MetaInboundMapping.ToInbound(message));
         }
 
         foreach (var status in batch.Statuses)
@@ -90,7 +90,8 @@ public static partial class MetaWebhookEndpoints
                 continue;
             }
 
-            await grains.GetGrain<IConversationGrain>(callback.Conversation).ReportDeliveryAsync(callback.MessageId, reported);
+            await grains.GetGrain<IConversationGrain>(callback.Conversation)
+                .ReportDeliveryAsync(callback.MessageId, reported, new DeliveryDetails(status.MessageId, FailureOf(status), status.Timestamp));
         }
 
         return TypedResults.Ok();
@@ -113,9 +114,12 @@ public static partial class MetaWebhookEndpoints
         }
     }
 
-    /// <summary>What the transcript keeps of a message: its text, or the caption, choice or button the customer sent.</summary>
-    private static string? TextOf(MetaInboundMessage message) =>
-        message.Text ?? message.Media?.Caption ?? message.Interactive?.Title ?? message.Button?.Text ?? message.Reaction?.Emoji;
+    /// <summary>Why a <c>failed</c> status failed, in the operator's terms, from its first error.</summary>
+    private static DeliveryFailure? FailureOf(MetaStatusUpdate status) => status.Errors.Count == 0
+        ? null
+        : status.Errors[0] is var error && error.Code is { } code
+            ? new DeliveryFailure(MetaFailureReasons.ForErrorCode(code), code.ToString(CultureInfo.InvariantCulture), error.Details ?? error.Message ?? error.Title)
+            : new DeliveryFailure(MetaFailureReasons.ProviderRejected, null, status.Errors[0].Details ?? status.Errors[0].Message ?? status.Errors[0].Title);
 
     private static DeliveryStatus? StatusOf(MetaDeliveryStatus status) => status switch
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Conversations.Channels.Twilio.Inbound;
+using Conversations.Channels.Twilio.Outbound;
 using Conversations.Channels.Twilio.Validation;
 using Conversations.Domain.Messaging;
 using Conversations.Grains.Brands;
@@ -48,14 +50,13 @@ public static partial class TwilioWebhookEndpoints
             return ApiProblems.BadRequest("invalid_body", "The body is not a Twilio incoming-message webhook (MessageSid, From and To are required).", "body");
         }
 
-        var customer = message.Customer.PhoneNumber ?? message.Customer.UserId;
-        if (customer is null)
+        var businessNumber = message.BusinessNumber ?? verified.Credentials!.PhoneNumber;
+        if (await CustomerConversations.ResolveAsync(grains, brandId, businessNumber, message.Customer.PhoneNumber, message.Customer.UserId) is not { } key)
         {
             return ApiProblems.BadRequest("invalid_body", "The message names no customer (From).", "From");
         }
 
-        var key = new ConversationKey(brandId, message.BusinessNumber ?? verified.Credentials!.PhoneNumber, customer);
-        await grains.GetGrain<IConversationGrain>(key.ToString()).ReceiveAsync(new InboundMessage(message.MessageSid, message.Body.Length > 0 ? message.Body : message.ButtonText));
+        await grains.GetGrain<IConversationGrain>(key.ToString()).ReceiveAsync(TwilioInboundMapping.ToInbound(message));
         return TypedResults.Text(EmptyTwiml, "text/xml");
     }
 
@@ -75,7 +76,11 @@ public static partial class TwilioWebhookEndpoints
 
         if (StatusOf(status.Status) is { } reported && OutboundCallback.Parse(status.MessageId) is { } callback)
         {
-            await grains.GetGrain<IConversationGrain>(callback.Conversation).ReportDeliveryAsync(callback.MessageId, reported);
+            var failure = status.ErrorCode is { } code
+                ? new DeliveryFailure(TwilioErrorCodes.ReasonFor(code) ?? TwilioFailureReasons.ProviderRejected, code.ToString(CultureInfo.InvariantCulture), $"Twilio error {code.ToString(CultureInfo.InvariantCulture)}")
+                : null;
+            await grains.GetGrain<IConversationGrain>(callback.Conversation)
+                .ReportDeliveryAsync(callback.MessageId, reported, new DeliveryDetails(status.MessageSid, failure));
         }
         else
         {
