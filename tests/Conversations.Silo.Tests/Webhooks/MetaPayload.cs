@@ -30,6 +30,35 @@ internal sealed class MetaPayload(string phoneNumberId, string displayNumber)
         return this;
     }
 
+    /// <summary>Any message object (image, location, reaction, ...) with the contact entry Meta sends beside it.</summary>
+    public MetaPayload Message(JsonObject contact, JsonObject message)
+    {
+        _contacts.Add(contact);
+        _messages.Add(message);
+        return this;
+    }
+
+    /// <summary>A <c>failed</c> status with Meta's <c>errors[]</c>.</summary>
+    public MetaPayload Failed(string wamid, string recipient, string callback, DateTimeOffset at, int code, string details)
+    {
+        _statuses.Add(new JsonObject
+        {
+            ["id"] = wamid,
+            ["status"] = "failed",
+            ["timestamp"] = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            ["recipient_id"] = recipient,
+            ["biz_opaque_callback_data"] = callback,
+            ["errors"] = new JsonArray(new JsonObject
+            {
+                ["code"] = code,
+                ["title"] = "Re-engagement message",
+                ["message"] = "Re-engagement message",
+                ["error_data"] = new JsonObject { ["details"] = details },
+            }),
+        });
+        return this;
+    }
+
     public MetaPayload Status(string wamid, string status, string recipient, string? callback, DateTimeOffset at)
     {
         var item = new JsonObject
