@@ -23,4 +23,12 @@ internal static class CustomerConversations
 
         return string.IsNullOrEmpty(phone) ? null : new ConversationKey(brandId, businessNumber, phone);
     }
+
+    /// <summary>
+    /// A sender that is neither a number nor a user id the parser knows (Meta's <c>from</c> as sent),
+    /// kept as an opaque id when it is a plain token (letters, digits, <c>.</c>, <c>-</c>, <c>_</c>; at
+    /// most 64), so its message is recorded rather than lost; null otherwise.
+    /// </summary>
+    public static string? AsOpaqueId(string? raw) =>
+        raw is { Length: > 0 and <= 64 } && raw.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_') ? raw : null;
 }

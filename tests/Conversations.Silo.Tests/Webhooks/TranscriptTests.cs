@@ -159,6 +159,20 @@ public abstract class TranscriptTests(AdminSilo silo)
     }
 
     [Fact]
+    public async Task TwilioMessageToANumberTheBrandDoesNotHoldIsAcknowledgedAndNotRecorded()
+    {
+        var (brandId, _) = await NewTwilioBrandAsync();
+        var elsewhere = AdminData.NewNumber();
+        var customer = AdminData.NewCustomer();
+
+        using var response = await PostTwilioAsync(brandId, Inbound("SM" + Guid.NewGuid().ToString("N"), elsewhere, $"whatsapp:+{customer}", "hello?", "text"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await TranscriptAsync(new ConversationKey(brandId, elsewhere, customer)));
+        Assert.Null((await Grains.GetGrain<IConversationGrain>(new ConversationKey(brandId, elsewhere, customer).ToString()).GetAsync()).Chat);
+    }
+
+    [Fact]
     public async Task ErasingAConversationRemovesItsTranscript()
     {
         var (brandId, number) = await NewTwilioBrandAsync();

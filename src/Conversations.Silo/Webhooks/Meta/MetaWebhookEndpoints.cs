@@ -73,7 +73,8 @@ public static partial class MetaWebhookEndpoints
                 continue;
             }
 
-            if (await CustomerConversations.ResolveAsync(grains, route.BrandId, route.PhoneNumber, message.Customer.Phone, message.Customer.UserId) is not { } key)
+            var userId = message.Customer.UserId ?? (message.Customer.Phone is null ? CustomerConversations.AsOpaqueId(message.Customer.RawFrom) : null);
+            if (await CustomerConversations.ResolveAsync(grains, route.BrandId, route.PhoneNumber, message.Customer.Phone, userId) is not { } key)
             {
                 LogNoCustomer(logger, message.MessageId);
                 continue;

@@ -5,6 +5,7 @@ using Conversations.Channels.Twilio.Validation;
 using Conversations.Domain.Messaging;
 using Conversations.Grains.Brands;
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Numbers;
 using Conversations.Runtime.Grains;
 using Conversations.Silo.Api;
 using Conversations.Silo.Configuration;
@@ -51,6 +52,14 @@ public static partial class TwilioWebhookEndpoints
         }
 
         var businessNumber = message.BusinessNumber ?? verified.Credentials!.PhoneNumber;
+        if ((await grains.GetGrain<IPhoneNumberGrain>(businessNumber).GetAsync()).BrandId != brandId)
+        {
+            // Twilio retries (and then calls the fallback URL) on anything but a 2xx: a message to a
+            // number this brand does not hold is acknowledged and logged, as Meta's are.
+            LogNotOurNumber(loggers.CreateLogger(typeof(TwilioWebhookEndpoints)), brandId, businessNumber);
+            return TypedResults.Text(EmptyTwiml, "text/xml");
+        }
+
         if (await CustomerConversations.ResolveAsync(grains, brandId, businessNumber, message.Customer.PhoneNumber, message.Customer.UserId) is not { } key)
         {
             return ApiProblems.BadRequest("invalid_body", "The message names no customer (From).", "From");
@@ -143,6 +152,9 @@ public static partial class TwilioWebhookEndpoints
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Twilio status {Status} matches no message of ours: acknowledged, not recorded")]
     private static partial void LogUnmatchedStatus(ILogger logger, string status);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Twilio message for brand {BrandId} was sent to {Number}, which the brand does not hold: acknowledged, not recorded")]
+    private static partial void LogNotOurNumber(ILogger logger, string brandId, string number);
 
     private sealed record Verified(ProblemHttpResult? Problem, IReadOnlyList<KeyValuePair<string, string>>? Form, ProtectedCredentials? Credentials);
 }
