@@ -10,6 +10,7 @@ using Conversations.Runtime.Grains;
 using Conversations.Runtime.Storage;
 using Conversations.Silo.Access;
 using Conversations.Silo.Api;
+using Conversations.Silo.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Silo.Sandbox;
@@ -22,6 +23,9 @@ namespace Conversations.Silo.Sandbox;
 public static class SandboxEndpoints
 {
     public const int MaxTextLength = 4096;
+
+    /// <summary>As many attachments as one Twilio WhatsApp message carries.</summary>
+    public const int MaxMedia = 10;
 
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder routes)
     {
@@ -44,9 +48,28 @@ public static class SandboxEndpoints
             return ApiProblems.FromRefusal(badFrom!);
         }
 
-        if (string.IsNullOrEmpty(body.Text) || body.Text.Length > MaxTextLength)
+        var media = body.Media ?? [];
+        if (media.Count > MaxMedia)
         {
-            return ApiProblems.BadRequest("invalid_format", $"text is required: 1 to {MaxTextLength:N0} characters.", "text");
+            return ApiProblems.BadRequest("invalid_format", $"media holds at most {MaxMedia} attachments.", "media");
+        }
+
+        for (var i = 0; i < media.Count; i++)
+        {
+            if (media[i] is not { Url: { } url } || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+            {
+                return ApiProblems.BadRequest("invalid_format", "Each attachment needs an absolute https url.", $"media[{i}].url");
+            }
+
+            if (media[i].ContentType is not { Length: > 0 and <= 127 } type || !type.Contains('/', StringComparison.Ordinal))
+            {
+                return ApiProblems.BadRequest("invalid_format", "Each attachment needs a MIME type such as image/jpeg.", $"media[{i}].contentType");
+            }
+        }
+
+        if ((string.IsNullOrEmpty(body.Text) && media.Count == 0) || body.Text?.Length > MaxTextLength)
+        {
+            return ApiProblems.BadRequest("invalid_format", $"text is required unless media is sent: 1 to {MaxTextLength:N0} characters.", "text");
         }
 
         var number = await grains.GetGrain<IPhoneNumberGrain>(body.To!).GetAsync();
@@ -57,7 +80,13 @@ public static class SandboxEndpoints
 
         var key = new ConversationKey(brandId, body.To!, body.From!);
         var messageId = $"sbx-{time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
-        var receipt = await grains.GetGrain<IConversationGrain>(key.ToString()).ReceiveAsync(new InboundMessage(messageId, body.Text));
+        var attachments = media.Select(m => new MessageAttachment(null, m.Url, m.ContentType)).ToList();
+        var receipt = await grains.GetGrain<IConversationGrain>(key.ToString()).ReceiveAsync(new InboundMessage(messageId, body.Text)
+        {
+            Kind = attachments.Count == 0 ? MessageKinds.Text : MediaKinds.FromContentType(attachments[0].ContentType),
+            Attachments = attachments,
+            Sender = new CustomerIdentity(body.From, null, body.ProfileName),
+        });
         return TypedResults.Accepted(
             (string?)null,
             new SandboxInboundResponse(messageId, $"{body.To}-{body.From}", receipt.ChatNumber, receipt.ChatStatus.ToString().ToLowerInvariant(), receipt.WindowExpiresAt));

@@ -1,12 +1,15 @@
 using System.Net;
+using System.Text.Json;
 using Conversations.Client;
 using Conversations.Client.Contracts;
 using Conversations.Domain.Billing;
 using Conversations.Domain.Brands;
 using Conversations.Domain.Messaging;
 using Conversations.Domain.Numbers;
+using Conversations.Grains;
 using Conversations.Grains.Conversations;
 using Conversations.Runtime.Grains;
+using Conversations.Runtime.Storage;
 using Conversations.Silo.Tests.Admin;
 using Conversations.Silo.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,6 +86,36 @@ public abstract class SandboxTests(AdminSilo silo)
     }
 
     [Fact]
+    public async Task SandboxPhotoIsRecordedAsAnImageWithItsAttachmentAndProfileName()
+    {
+        var (brandId, number, customer) = await NewSandboxAsync();
+
+        var received = await silo.Root.SandboxInboundAsync(
+            brandId, new SandboxInboundRequest(number, customer, null, "Ana", [new SandboxMedia("https://example.com/receipt.jpg", "image/jpeg")]));
+
+        var conversation = await Grains.GetGrain<IConversationGrain>(new ConversationKey(brandId, number, customer).ToString()).GetAsync();
+        Assert.Equal("Ana", conversation.Identity!.ProfileName);
+        var rows = await silo.Silo.Services.GetRequiredService<IGrainStorage>()
+            .ListRowsAsync(ProjectionCollections.Messages, new ConversationKey(brandId, number, customer).ToString(), null, 10, CancellationToken.None);
+        var entry = JsonSerializer.Deserialize<TranscriptEntry>(Assert.Single(rows).Body, GrainJson.Options)!;
+        Assert.Equal((MessageKinds.Image, "https://example.com/receipt.jpg", received.MessageId), (entry.Kind, entry.Attachments[0].Url, entry.ProviderMessageId));
+    }
+
+    [Theory]
+    [InlineData("http://example.com/a.jpg", "image/jpeg", "media[0].url")]
+    [InlineData("https://example.com/a.jpg", "jpeg", "media[0].contentType")]
+    public async Task BadSandboxAttachmentIsRefusedNamingIt(string url, string contentType, string field)
+    {
+        var (brandId, number, customer) = await NewSandboxAsync();
+
+        var failure = await Assert.ThrowsAsync<ConversationsApiException>(() =>
+            silo.Root.SandboxInboundAsync(brandId, new SandboxInboundRequest(number, customer, "see attached", null, [new SandboxMedia(url, contentType)])));
+
+        Assert.Equal((HttpStatusCode.BadRequest, field), (failure.StatusCode, failure.Field));
+        Assert.Null((await Grains.GetGrain<IConversationGrain>(new ConversationKey(brandId, number, customer).ToString()).GetAsync()).Chat);
+    }
+
+    [Fact]
     public async Task AKeyOfAnotherBrandGets404OnTheSandbox()
     {
         var (brandId, number, customer) = await NewSandboxAsync();
@@ -104,8 +137,6 @@ public abstract class SandboxTests(AdminSilo silo)
         var customer = AdminData.NewCustomer();
         return (brandId, number, customer);
     }
-
-
 }
 
 [Collection(SqliteAdminCollectionDefinition.Name)]
