@@ -27,6 +27,12 @@ public sealed class GrainRuntimeOptions
 
     public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Outbox messages handled at once on this node. They are of different grains or topics (the
+    /// claim takes only the oldest of each), so a slow receiver holds up only its own grain's messages.
+    /// </summary>
+    public int OutboxConcurrency { get; set; } = 64;
+
     /// <summary>Most turns committed in one transaction (group commit).</summary>
     public int MaxCommitBatch { get; set; } = 512;
 

@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using Conversations.Runtime.Outbox;
+using Conversations.Runtime.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Conversations.Runtime.Hosting;
 
 /// <summary>
 /// Hands committed outbox messages to their topic's handler after commit, with a lease so that
-/// one node handles each at a time, and retries with exponential backoff and jitter on failure.
+/// one node handles each at a time, several at once (<see cref="GrainRuntimeOptions.OutboxConcurrency"/>),
+/// and retries with exponential backoff and jitter on failure (no sooner than an asked <c>Retry-After</c>).
 /// Messages of one grain and topic are handled in commit order, one at a time, across all nodes:
 /// the next is claimed only once the previous one was handled (a failing one holds the ones after
 /// it), which is what keeps a conversation's outbound messages in order.
@@ -33,36 +35,62 @@ public sealed partial class OutboxDispatcher
         }
     }
 
-    /// <summary>Claims and handles the messages ready now; returns how many were handled successfully.</summary>
+    /// <summary>Claims and handles the messages ready now, concurrently; returns how many were handled successfully.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken = default)
     {
         var options = _runtime.Options;
         var messages = await _runtime.Storage.ClaimOutboxAsync(options.NodeId, _runtime.Time.GetUtcNow(), options.OutboxLease, 256, cancellationToken);
         var handled = 0;
-        foreach (var message in messages)
+        await Parallel.ForEachAsync(
+            messages,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.OutboxConcurrency), CancellationToken = cancellationToken },
+            async (message, token) =>
+            {
+                if (await HandleAsync(message, token))
+                {
+                    Interlocked.Increment(ref handled);
+                }
+            });
+        return handled;
+    }
+
+    /// <summary>Handles one claimed message: completes it, or schedules its retry. Never throws.</summary>
+    private async Task<bool> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
         {
             if (!_handlers.TryGetValue(message.Topic, out var handler))
             {
                 LogNoHandler(_logger, message.Topic);
                 await _runtime.Storage.RetryOutboxAsync(message.Id, _runtime.Time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken);
-                continue;
+                return false;
             }
 
             try
             {
                 await handler.HandleAsync(message, cancellationToken);
-                await _runtime.Storage.CompleteOutboxAsync(message.Id, cancellationToken);
-                handled++;
             }
             catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 var delay = RetryDelay(message.Attempts, failure);
                 LogHandlerFailed(_logger, message.Topic, message.Id, message.Attempts + 1, delay.TotalSeconds, failure);
                 await _runtime.Storage.RetryOutboxAsync(message.Id, _runtime.Time.GetUtcNow() + delay, cancellationToken);
+                return false;
             }
-        }
 
-        return handled;
+            await _runtime.Storage.CompleteOutboxAsync(message.Id, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception failure)
+        {
+            // Completing or rescheduling failed (storage down): the lease lapses and the message is claimed again.
+            LogDispatchFailed(_logger, failure);
+            return false;
+        }
     }
 
     internal void Notify()
@@ -79,20 +107,40 @@ public sealed partial class OutboxDispatcher
         }
     }
 
+    /// <summary>
+    /// Keeps up to <see cref="GrainRuntimeOptions.OutboxConcurrency"/> messages in hand: claims more
+    /// whenever one finishes, a commit signals new messages, or the poll interval passes.
+    /// </summary>
     internal async Task RunAsync(CancellationToken cancellationToken)
     {
+        var inFlight = new List<Task>();
+        Task? wake = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                if (_handlers.IsEmpty || await DispatchOnceAsync(cancellationToken) == 0)
+                var room = Math.Max(1, _runtime.Options.OutboxConcurrency) - inFlight.Count;
+                var claimed = 0;
+                if (!_handlers.IsEmpty && room > 0)
                 {
-                    await _wake.WaitAsync(_runtime.Options.OutboxPollInterval, cancellationToken);
+                    var messages = await _runtime.Storage.ClaimOutboxAsync(
+                        _runtime.Options.NodeId, _runtime.Time.GetUtcNow(), _runtime.Options.OutboxLease, room, cancellationToken);
+                    claimed = messages.Count;
+                    inFlight.AddRange(messages.Select(m => HandleAsync(m, cancellationToken)));
                 }
+
+                if (claimed == 0 || claimed == room)
+                {
+                    wake = wake is { IsCompleted: false } ? wake : _wake.WaitAsync(cancellationToken);
+                    var poll = Task.Delay(_runtime.Options.OutboxPollInterval, cancellationToken);
+                    await Task.WhenAny([.. inFlight, wake, poll]);
+                }
+
+                inFlight.RemoveAll(t => t.IsCompleted);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception failure)
             {
@@ -103,10 +151,12 @@ public sealed partial class OutboxDispatcher
                 }
                 catch (OperationCanceledException)
                 {
-                    return;
+                    break;
                 }
             }
         }
+
+        await Task.WhenAll(inFlight);
     }
 
     /// <summary>The backoff, or the receiver's <c>Retry-After</c> when that is longer (capped at an hour).</summary>
