@@ -6,6 +6,9 @@ public static class ProjectionCollections
     /// <summary>The outbox topic of messages for a channel adapter to send (payload: <c>OutboundSendRequest</c>).</summary>
     public const string OutboundTopic = "outbound.send";
 
+    /// <summary>The outbox topic of conversation exports to a brand's outgoing webhook (payload: <c>ExportRequest</c>).</summary>
+    public const string ExportsTopic = "exports";
+
     /// <summary>A brand's credit ledger (partition: brand id).</summary>
     public const string Ledger = "ledger";
 

@@ -25,6 +25,9 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
     /// <summary>Deliveries that reached a final status are kept this long for late reports and listings.</summary>
     private static readonly TimeSpan DeliveryMemory = TimeSpan.FromDays(30);
 
+    /// <summary>The most recent exports kept on the conversation; older ones drop off.</summary>
+    private const int MaxExports = 20;
+
     private ConversationKey? _key;
 
     private ConversationKey Key => _key ??= ConversationKey.Parse(Id.Key);
@@ -179,6 +182,41 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         State = State with { Deliveries = State.Deliveries.SetItem(messageId, updated) };
         WriteTranscript(updated.ToTranscript());
         return new DeliveryUpdate(true, true, updated.ToSnapshot());
+    }
+
+    public Task<ExportRecord> RequestExportAsync(string exportId, string kind)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(exportId);
+        if (!ExportKinds.IsKnown(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "An export is crm or ticket.");
+        }
+
+        var exports = State.Exports ?? [];
+        if (exports.Find(e => e.ExportId == exportId) is { } known)
+        {
+            return Task.FromResult(known);
+        }
+
+        var record = new ExportRecord(exportId, kind, ExportRecord.Pending, Now, null, null);
+        State = State with { Exports = exports.Add(record).RemoveRange(0, Math.Max(0, exports.Count + 1 - MaxExports)) };
+        Enqueue(ProjectionCollections.ExportsTopic, JsonSerializer.Serialize(
+            new ExportRequest(exportId, kind, Id.Key, Key.BrandId, State.Conversation.Chat?.Number, Now), GrainJson.Options));
+        return Task.FromResult(record);
+    }
+
+    public Task<ExportRecord?> ReportExportAsync(string exportId, bool delivered, string? failure)
+    {
+        var exports = State.Exports ?? [];
+        var index = exports.FindIndex(e => e.ExportId == exportId);
+        if (index < 0 || exports[index].Status != ExportRecord.Pending)
+        {
+            return Task.FromResult(index < 0 ? null : exports[index]);
+        }
+
+        var done = exports[index] with { Status = delivered ? ExportRecord.Delivered : ExportRecord.Failed, FinishedAt = Now, Error = delivered ? null : failure };
+        State = State with { Exports = exports.SetItem(index, done) };
+        return Task.FromResult<ExportRecord?>(done);
     }
 
     public Task<ConversationSnapshot> CloseAsync()

@@ -14,7 +14,8 @@ internal sealed record ConversationGrainState(
     ImmutableDictionary<string, InboundReceipt> Inbound,
     ImmutableDictionary<string, DeliveryRecord> Deliveries,
     CustomerIdentity? Customer = null,
-    long TranscriptSeq = 0)
+    long TranscriptSeq = 0,
+    ImmutableList<ExportRecord>? Exports = null)
 {
     public static ConversationGrainState Initial { get; } = new(
         ConversationState.Empty,

@@ -20,9 +20,10 @@ internal static class ConversationProjection
     /// <summary>The transcript entry of a message we accepted for sending (its delivery is added as it goes).</summary>
     public static TranscriptEntry OutboundEntry(long seq, OutboundMessage message, DateTimeOffset now) => message.Content switch
     {
-        FreeFormContent free => new TranscriptEntry(seq, TranscriptEntry.Outbound, now, free.HasMedia ? MessageKinds.Document : MessageKinds.Text, free.Text)
+        FreeFormContent free => new TranscriptEntry(seq, TranscriptEntry.Outbound, now, KindOf(free, message.Media), free.Text)
         {
             MessageId = message.MessageId,
+            Attachments = message.Media is { } media ? [media] : [],
         },
         TemplateContent template => new TranscriptEntry(seq, TranscriptEntry.Outbound, now, MessageKinds.Template, string.Join(" | ", template.Parameters))
         {
@@ -44,6 +45,7 @@ internal static class ConversationProjection
         {
             Identity = state.Customer,
             TranscriptLength = state.TranscriptSeq,
+            Exports = state.Exports ?? [],
         };
     }
 
@@ -67,12 +69,22 @@ internal static class ConversationProjection
     public static OutboundSendRequest SendRequest(ConversationKey key, OutboundMessage message) => message.Content switch
     {
         FreeFormContent free => new OutboundSendRequest(
-            message.MessageId, key.ToString(), key.BrandId, key.BusinessNumber, key.Customer, message.Provider, free.Text, free.HasMedia, null, null, null, null),
+            message.MessageId, key.ToString(), key.BrandId, key.BusinessNumber, key.Customer, message.Provider, free.Text, free.HasMedia, null, null, null, null)
+        {
+            Media = message.Media,
+        },
         TemplateContent template => new OutboundSendRequest(
             message.MessageId, key.ToString(), key.BrandId, key.BusinessNumber, key.Customer, message.Provider, null, false,
             template.Template.Name, template.Template.Language, template.Template.ProviderRef, template.Parameters),
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.Content, "Unknown outbound content."),
     };
+
+    private static string KindOf(FreeFormContent content, MessageAttachment? media) =>
+        !content.HasMedia ? MessageKinds.Text
+        : media?.ContentType is { } type && type.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ? MessageKinds.Image
+        : media?.ContentType is { } audio && audio.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) ? MessageKinds.Audio
+        : media?.ContentType is { } video && video.StartsWith("video/", StringComparison.OrdinalIgnoreCase) ? MessageKinds.Video
+        : MessageKinds.Document;
 
     private static ChatSnapshot? Chat(Chat? chat) => chat is null
         ? null

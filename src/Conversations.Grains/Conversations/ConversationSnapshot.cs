@@ -18,4 +18,7 @@ public sealed record ConversationSnapshot(
 
     /// <summary>How many entries the transcript has had (the number of the last one).</summary>
     public long TranscriptLength { get; init; }
+
+    /// <summary>The most recent exports to the brand's outgoing webhook, oldest first.</summary>
+    public IReadOnlyList<ExportRecord> Exports { get; init; } = [];
 }

@@ -40,6 +40,16 @@ public interface IConversationGrain : IGrain
     /// </summary>
     Task<DeliveryUpdate> ReportDeliveryAsync(string messageId, DeliveryStatus status, DeliveryDetails? details = null);
 
+    /// <summary>
+    /// Asks for an export (<see cref="ExportKinds"/>) of this conversation to the brand's outgoing
+    /// webhook: recorded as pending and handed to the <c>exports</c> outbox topic in the same turn.
+    /// Idempotent by export id.
+    /// </summary>
+    Task<ExportRecord> RequestExportAsync(string exportId, string kind);
+
+    /// <summary>The exports handler reports how an export ended: delivered, or failed with why.</summary>
+    Task<ExportRecord?> ReportExportAsync(string exportId, bool delivered, string? failure);
+
     /// <summary>An operator closes the chat; closing a closed chat changes nothing.</summary>
     Task<ConversationSnapshot> CloseAsync();
 

@@ -9,4 +9,11 @@ namespace Conversations.Grains.Conversations;
 /// caller and makes the send idempotent; <see cref="Provider"/> is the channel that carries the
 /// business number (it decides the price: a brand's own Twilio account is billed by Twilio).
 /// </summary>
-public sealed record OutboundMessage(string MessageId, ChannelProvider Provider, OutboundContent Content);
+public sealed record OutboundMessage(string MessageId, ChannelProvider Provider, OutboundContent Content)
+{
+    /// <summary>
+    /// The attachment of a free-form media message (its content says <c>HasMedia</c>): a media id of
+    /// ours (<see cref="MessageAttachment.MediaId"/>) or a public URL, with its MIME type.
+    /// </summary>
+    public MessageAttachment? Media { get; init; }
+}

@@ -19,4 +19,8 @@ public sealed record OutboundSendRequest(
     string? TemplateName,
     string? TemplateLanguage,
     string? TemplateProviderRef,
-    IReadOnlyList<string>? TemplateParameters);
+    IReadOnlyList<string>? TemplateParameters)
+{
+    /// <summary>The attachment of a media message: our media id or a public URL, and its MIME type.</summary>
+    public MessageAttachment? Media { get; init; }
+}
