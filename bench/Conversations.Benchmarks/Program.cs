@@ -2,8 +2,9 @@ using Conversations.Benchmarks.Durable;
 using Conversations.Benchmarks.Harness;
 using Conversations.Benchmarks.InMemory;
 using Conversations.Benchmarks.Timers;
+using Conversations.Benchmarks.Webhooks;
 
-// End-to-end figures of the grain runtime; BENCHMARKS.md records them with these commands.
+// End-to-end figures of the grain runtime and the silo; BENCHMARKS.md records them with these commands.
 var parsed = BenchArgs.Parse(args);
 Report.Info(Machine.Describe());
 var load = Machine.OtherLoad();
@@ -22,8 +23,11 @@ switch (parsed.Scenario)
     case "timers":
         await TimerScenario.RunAsync(parsed);
         break;
+    case "webhooks":
+        await WebhookScenario.RunAsync(parsed);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown scenario `{parsed.Scenario}`: use inmemory, durable or timers.");
+        Console.Error.WriteLine($"Unknown scenario `{parsed.Scenario}`: use inmemory, durable, timers or webhooks.");
         return 2;
 }
 

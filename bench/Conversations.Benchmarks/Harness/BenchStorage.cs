@@ -40,10 +40,17 @@ internal sealed class BenchStorage : IAsyncDisposable
 
     public async Task<IGrainStorage> CreateAsync()
     {
+        var connectionString = await CreateConnectionStringAsync();
+        return _server is null ? new SqliteGrainStorage(connectionString) : new PostgresGrainStorage(connectionString);
+    }
+
+    /// <summary>The connection string of a new, empty database (a silo's <c>ConnectionStrings:Conversations</c>).</summary>
+    public async Task<string> CreateConnectionStringAsync()
+    {
         var n = Interlocked.Increment(ref _created);
         return _server is null
-            ? new SqliteGrainStorage($"Data Source={Path.Combine(_directory, $"grains-{n}.db")}")
-            : new PostgresGrainStorage(await _server.CreateDatabaseAsync($"bench_{n}"));
+            ? $"Data Source={Path.Combine(_directory, $"grains-{n}.db")}"
+            : await _server.CreateDatabaseAsync($"bench_{n}");
     }
 
     public async ValueTask DisposeAsync()

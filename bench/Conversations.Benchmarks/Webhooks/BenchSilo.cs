@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using Conversations.Benchmarks.Harness;
+using Conversations.Client;
+using Conversations.Client.Contracts;
+using Conversations.Silo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace Conversations.Benchmarks.Webhooks;
+
+/// <summary>
+/// The real silo as production builds it (<see cref="SiloApplication"/>, Kestrel on loopback, the grain
+/// host on SQLite or PostgreSQL), with one brand whose Twilio account and business number were set up
+/// through the admin API, as an operator would.
+/// </summary>
+internal sealed class BenchSilo : IAsyncDisposable
+{
+    /// <summary>The URL Twilio calls, as a proxy in front of the silo would expose it; signatures cover it.</summary>
+    public const string PublicBaseUrl = "https://chat.example.com";
+
+    public const string AuthToken = "f1e2d3c4b5a6978877665544332211aa";
+
+    /// <summary>The brand's WhatsApp business number (each silo has a fresh database, so one fixed number will do).</summary>
+    private const string Number = "15125550100";
+
+    private readonly WebApplication _app;
+
+    private BenchSilo(WebApplication app, Uri address, string brandId, string number)
+    {
+        _app = app;
+        Address = address;
+        BrandId = brandId;
+        BusinessNumber = number;
+    }
+
+    public Uri Address { get; }
+
+    public string BrandId { get; }
+
+    public string BusinessNumber { get; }
+
+    public string WebhookPath => $"/webhooks/twilio/{BrandId}";
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a silo on <paramref name="storage"/> (a fresh database) with <paramref name="extra"/> settings, and sets up the brand.</summary>
+    public static async Task<BenchSilo> StartAsync(BenchStorage storage, IDictionary<string, string?> extra)
+    {
+        var adminKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var settings = new Dictionary<string, string?>(LoopbackApp.ProductionLogging)
+        {
+            ["Conversations:Storage"] = storage.Kind,
+            ["ConnectionStrings:Conversations"] = await storage.CreateConnectionStringAsync(),
+            ["Conversations:PublicBaseUrl"] = PublicBaseUrl,
+            ["Conversations:AdminKey"] = adminKey,
+            ["Conversations:MasterKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        var app = SiloApplication.Build(LoopbackApp.Args, builder => builder.Configuration.AddInMemoryCollection(settings));
+        var address = await LoopbackApp.StartAsync(app);
+
+        using var http = new HttpClient { BaseAddress = address };
+        var admin = new ConversationsClient(http, adminKey);
+        var brandId = "brand-bench-webhooks";
+        await admin.PutBrandAsync(brandId, new BrandRequest("Webhook benchmark", null));
+        await admin.PutTwilioAccountAsync(brandId, new TwilioAccountRequest(Number, "AC0123456789abcdef0123456789abcdef", AuthToken));
+        return new BenchSilo(app, address, brandId, Number);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
