@@ -20,17 +20,25 @@ public static class GrainRegistrations
     public const string SandboxKind = "sandbox";
     public const string CustomerLinkKind = "customer-link";
 
+    /// <summary>
+    /// Every webhook reads its brand (settings, credentials), its number (who holds it) and maybe a
+    /// customer link; on a cluster those reads may answer from a state confirmed within this window
+    /// instead of each waiting for a database round trip. A change made through another node is
+    /// seen here within it; credit reservations and every other write are always checked.
+    /// </summary>
+    public static readonly TimeSpan HotReadWindow = TimeSpan.FromSeconds(1);
+
     /// <summary>Registers the grain kinds <c>brand</c>, <c>number</c> and <c>conversation</c>, their states written with <see cref="GrainJson.Options"/>.</summary>
     public static GrainRuntime AddConversationGrains(this GrainRuntime runtime)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         return runtime
-            .Register<IBrandGrain, BrandGrain, BrandGrainState>(BrandKind, () => new BrandGrain(), json: GrainJson.Options)
-            .Register<IPhoneNumberGrain, PhoneNumberGrain, PhoneNumberState>(NumberKind, () => new PhoneNumberGrain(), json: GrainJson.Options)
+            .Register<IBrandGrain, BrandGrain, BrandGrainState>(BrandKind, () => new BrandGrain(), json: GrainJson.Options, staleReadWindow: HotReadWindow)
+            .Register<IPhoneNumberGrain, PhoneNumberGrain, PhoneNumberState>(NumberKind, () => new PhoneNumberGrain(), json: GrainJson.Options, staleReadWindow: HotReadWindow)
             .Register<IConversationGrain, ConversationGrain, ConversationGrainState>(ConversationKind, () => new ConversationGrain(), json: GrainJson.Options)
             .Register<IIdempotencyGrain, IdempotencyGrain, IdempotencyState>(IdempotencyKind, () => new IdempotencyGrain(), json: GrainJson.Options)
             .Register<IKeyRingGrain, KeyRingGrain, KeyRingState>(KeyRingRows.Kind, () => new KeyRingGrain(), json: GrainJson.Options)
             .Register<ISandboxGrain, SandboxGrain, SandboxState>(SandboxKind, () => new SandboxGrain(), json: GrainJson.Options)
-            .Register<ICustomerLinkGrain, CustomerLinkGrain, CustomerLinkState>(CustomerLinkKind, () => new CustomerLinkGrain(), json: GrainJson.Options);
+            .Register<ICustomerLinkGrain, CustomerLinkGrain, CustomerLinkState>(CustomerLinkKind, () => new CustomerLinkGrain(), json: GrainJson.Options, staleReadWindow: HotReadWindow);
     }
 }

@@ -19,6 +19,7 @@ internal sealed class Activation<TState>(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TState? _state;
     private long _version;
+    private DateTimeOffset _confirmedAt = DateTimeOffset.MinValue;
     private bool _loaded;
     private bool _deactivated;
     private int _pending;
@@ -195,8 +196,10 @@ internal sealed class Activation<TState>(
                 return result;
             }
 
-            // A read on shared storage checks the stored version, so a stale activation never answers.
-            if (!turn.HasWrites && timer is null && !runtime.Storage.IsShared)
+            // A read on shared storage checks the stored version, so a stale activation never answers —
+            // unless the kind allows answering from a state confirmed within its stale-read window.
+            if (!turn.HasWrites && timer is null
+                && (!runtime.Storage.IsShared || runtime.Time.GetUtcNow() - _confirmedAt < registration.StaleReadWindow))
             {
                 runtime.Metrics.Turns.Add(1);
                 return result;
@@ -221,6 +224,7 @@ internal sealed class Activation<TState>(
             {
                 _state = turn.State;
                 _version = commit.NewVersion;
+                _confirmedAt = runtime.Time.GetUtcNow();
                 runtime.Metrics.Turns.Add(1);
                 runtime.AfterCommit(commit);
                 return result;
@@ -266,6 +270,7 @@ internal sealed class Activation<TState>(
 
         _state = state;
         _version = stored.Version;
+        _confirmedAt = runtime.Time.GetUtcNow();
         _loaded = true;
     }
 }

@@ -63,14 +63,23 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
     /// <typeparamref name="TGrain"/> made by <paramref name="factory"/>. A volatile kind
     /// (<paramref name="durable"/> false) keeps its state in memory only.
     /// </summary>
-    public GrainRuntime Register<TInterface, TGrain, TState>(string kind, Func<TGrain> factory, bool durable = true, JsonSerializerOptions? json = null)
+    /// <summary>
+    /// Hosts grain kind <paramref name="kind"/>. On shared storage every read-only turn re-checks the
+    /// stored version, so an activation superseded by another node never answers; a kind whose reads
+    /// are hot and may be a little stale (settings, credentials, routing) can set
+    /// <paramref name="staleReadWindow"/>: a read then answers from memory when the state was loaded
+    /// or committed less than that long ago. Writes are always checked.
+    /// </summary>
+    public GrainRuntime Register<TInterface, TGrain, TState>(
+        string kind, Func<TGrain> factory, bool durable = true, JsonSerializerOptions? json = null, TimeSpan staleReadWindow = default)
         where TInterface : IGrain
         where TGrain : Grain<TState>, TInterface
         where TState : class
     {
         ArgumentNullException.ThrowIfNull(factory);
         _ = new GrainId(kind, "x"); // validates the kind like a key
-        var registration = new GrainRegistration(kind, typeof(TInterface), durable, json ?? new JsonSerializerOptions(JsonSerializerDefaults.Web),
+        ArgumentOutOfRangeException.ThrowIfLessThan(staleReadWindow, TimeSpan.Zero);
+        var registration = new GrainRegistration(kind, typeof(TInterface), durable, json ?? new JsonSerializerOptions(JsonSerializerDefaults.Web), staleReadWindow,
             (id, runtime) =>
             {
                 var grain = factory();

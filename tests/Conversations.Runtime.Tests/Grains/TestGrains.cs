@@ -9,5 +9,6 @@ internal static class TestGrains
         .Register<ICounterGrain, CounterGrain, CounterState>(CounterGrain.Kind, () => new CounterGrain())
         .Register<ICycleGrain, CycleGrain, CycleState>(CycleGrain.Kind, () => new CycleGrain())
         .Register<ITimerGrain, TimerGrain, TimerState>(TimerGrain.Kind, () => new TimerGrain(recorder))
-        .Register<IEffectGrain, EffectGrain, EffectState>(EffectGrain.Kind, () => new EffectGrain());
+        .Register<IEffectGrain, EffectGrain, EffectState>(EffectGrain.Kind, () => new EffectGrain())
+        .Register<ICachedCounterGrain, CachedCounterGrain, CounterState>(CachedCounterGrain.Kind, () => new CachedCounterGrain(), staleReadWindow: CachedCounterGrain.Window);
 }
