@@ -39,4 +39,11 @@ public interface IPhoneNumberGrain : IGrain
     /// the provider no earlier than the returned time. Rates are the number's throughput.
     /// </summary>
     Task<DateTimeOffset> TakeSendSlotAsync(bool media);
+
+    /// <summary>
+    /// As <see cref="TakeSendSlotAsync"/>, but only when the slot is at most <paramref name="longestWait"/>
+    /// away: a later slot is not taken (so no unused slot leaves a gap in the number's sends) and
+    /// <see cref="SendSlot.Taken"/> is false, with <see cref="SendSlot.At"/> saying when to ask again.
+    /// </summary>
+    Task<SendSlot> TakeSendSlotWithinAsync(bool media, TimeSpan longestWait);
 }

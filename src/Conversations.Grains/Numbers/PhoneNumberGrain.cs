@@ -53,6 +53,19 @@ internal sealed class PhoneNumberGrain : Grain<PhoneNumberState>, IPhoneNumberGr
         return Task.FromResult(slot);
     }
 
+    public Task<SendSlot> TakeSendSlotWithinAsync(bool media, TimeSpan longestWait)
+    {
+        var rate = media ? State.Throughput.MediaPerSecond : State.Throughput.TextPerSecond;
+        var (slot, next) = SendPacing.Take(media ? State.NextMediaSendAt : State.NextTextSendAt, rate, Now);
+        if (slot - Now > longestWait)
+        {
+            return Task.FromResult(new SendSlot(slot - longestWait, Taken: false));
+        }
+
+        State = media ? State with { NextMediaSendAt = next } : State with { NextTextSendAt = next };
+        return Task.FromResult(new SendSlot(slot, Taken: true));
+    }
+
     protected override PhoneNumberState InitialState() => PhoneNumberState.Unowned;
 
     private Task<NumberOutcome> Apply(Decision<PhoneNumberState> decision)

@@ -25,7 +25,8 @@ public sealed class GrainRuntimeOptions
 
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>A claimed message not completed in this time (its node died) is claimed again; longer than a send can take (pacing wait + provider timeout).</summary>
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Outbox messages handled at once on this node. They are of different grains or topics (the

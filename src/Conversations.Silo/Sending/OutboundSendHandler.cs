@@ -65,11 +65,12 @@ internal sealed class OutboundSendHandler(IGrainFactory grains, IServiceProvider
     /// </summary>
     private async Task WaitForSlotAsync(OutboundSendRequest request, CancellationToken cancellationToken)
     {
-        var slot = await grains.GetGrain<IPhoneNumberGrain>(request.BusinessNumber).TakeSendSlotAsync(request.HasMedia);
-        var wait = slot - time.GetUtcNow();
-        if (wait > LongestWait)
+        var slot = await grains.GetGrain<IPhoneNumberGrain>(request.BusinessNumber).TakeSendSlotWithinAsync(request.HasMedia, LongestWait);
+        var wait = slot.At - time.GetUtcNow();
+        if (!slot.Taken)
         {
-            throw new OutboxRetryException($"Number {request.BusinessNumber} is at its send rate; message {request.MessageId} will be retried.", wait);
+            // No slot was taken, so none is left unused: asking again at slot.At finds one within reach.
+            throw new OutboxRetryException($"Number {request.BusinessNumber} is at its send rate; message {request.MessageId} will be retried.", wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
         }
 
         if (wait > TimeSpan.Zero)
