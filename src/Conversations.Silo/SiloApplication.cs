@@ -46,6 +46,7 @@ public static class SiloApplication
         builder.Services.AddSecrets();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddSingleton<CallerResolver>();
+        builder.Services.AddSingleton<Webhooks.Twilio.TwilioAuthTokens>();
         builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section);
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section);
 

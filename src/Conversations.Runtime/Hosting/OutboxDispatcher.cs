@@ -19,6 +19,7 @@ public sealed partial class OutboxDispatcher
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, IOutboxHandler> _handlers = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _noHandlerLogged = new(StringComparer.Ordinal);
 
     internal OutboxDispatcher(GrainRuntime runtime, ILogger logger)
     {
@@ -61,7 +62,13 @@ public sealed partial class OutboxDispatcher
         {
             if (!_handlers.TryGetValue(message.Topic, out var handler))
             {
-                LogNoHandler(_logger, message.Topic);
+                var now = _runtime.Time.GetUtcNow();
+                if (!_noHandlerLogged.TryGetValue(message.Topic, out var logged) || now - logged >= TimeSpan.FromMinutes(1))
+                {
+                    _noHandlerLogged[message.Topic] = now;
+                    LogNoHandler(_logger, message.Topic);
+                }
+
                 await _runtime.Storage.RetryOutboxAsync(message.Id, _runtime.Time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken);
                 return false;
             }
@@ -180,7 +187,7 @@ public sealed partial class OutboxDispatcher
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Outbox message {Id} of topic {Topic} failed (attempt {Attempt}); retrying in {DelaySeconds:0.#} s")]
     private static partial void LogHandlerFailed(ILogger logger, string topic, long id, int attempt, double delaySeconds, Exception failure);
 
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "No outbox handler for topic {Topic} on this node")]
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "No outbox handler for topic {Topic} on this node: its messages wait (logged once a minute)")]
     private static partial void LogNoHandler(ILogger logger, string topic);
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Outbox dispatch failed")]

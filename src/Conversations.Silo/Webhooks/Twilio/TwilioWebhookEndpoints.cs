@@ -9,7 +9,6 @@ using Conversations.Grains.Numbers;
 using Conversations.Runtime.Grains;
 using Conversations.Silo.Api;
 using Conversations.Silo.Configuration;
-using Conversations.Silo.Secrets;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -38,7 +37,7 @@ public static partial class TwilioWebhookEndpoints
     }
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> InboundAsync(
-        string brandId, HttpRequest request, IGrainFactory grains, ISecretProtector secrets, IOptions<ConversationsOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string brandId, HttpRequest request, IGrainFactory grains, TwilioAuthTokens secrets, IOptions<ConversationsOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var verified = await VerifyAsync(brandId, request, grains, secrets, options.Value, loggers, cancellationToken);
         if (verified.Problem is { } problem)
@@ -70,7 +69,7 @@ public static partial class TwilioWebhookEndpoints
     }
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> StatusAsync(
-        string brandId, HttpRequest request, IGrainFactory grains, ISecretProtector secrets, IOptions<ConversationsOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string brandId, HttpRequest request, IGrainFactory grains, TwilioAuthTokens secrets, IOptions<ConversationsOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var verified = await VerifyAsync(brandId, request, grains, secrets, options.Value, loggers, cancellationToken);
         if (verified.Problem is { } problem)
@@ -101,7 +100,7 @@ public static partial class TwilioWebhookEndpoints
     }
 
     private static async Task<Verified> VerifyAsync(
-        string brandId, HttpRequest request, IGrainFactory grains, ISecretProtector secrets, ConversationsOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string brandId, HttpRequest request, IGrainFactory grains, TwilioAuthTokens secrets, ConversationsOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (body, tooLarge) = await RawBody.ReadAsync(request, cancellationToken);
         if (tooLarge is not null)
