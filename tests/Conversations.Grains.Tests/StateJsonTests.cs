@@ -56,20 +56,29 @@ public sealed class StateJsonTests
     public void ConversationStateRoundTrips()
     {
         var chat = new Chat(3, ChatStatus.Missed, T0, false, T0.AddMinutes(1), 2, null, T0.AddMinutes(5), T0.AddHours(1), null, null, null);
-        var receipt = new InboundReceipt("wamid.1", T0, 3, ChatStatus.Waiting, T0.AddHours(24), 1, false);
+        var entry = new TranscriptEntry(4, TranscriptEntry.Outbound, T0, MessageKinds.Template, "A-1") { MessageId = "out-1", TemplateName = "order_update" };
         var delivery = new DeliveryRecord(
             OutboundDelivery.Queued("out-1", 7_700) with { Status = DeliveryStatus.Delivered, Billing = DeliveryBilling.Settled },
-            3, T0, T0.AddHours(24), T0.AddMinutes(3));
+            3, T0, T0.AddHours(24), T0.AddMinutes(3), entry, "wamid.out.1", new DeliveryFailure("outside_window", "131047", "late"),
+            ImmutableSortedDictionary<DeliveryStatus, DateTimeOffset>.Empty.Add(DeliveryStatus.Queued, T0).Add(DeliveryStatus.Delivered, T0.AddMinutes(3)));
         var state = new ConversationGrainState(
             new ConversationState(T0, chat),
-            ImmutableDictionary<string, InboundReceipt>.Empty.Add("wamid.1", receipt),
-            ImmutableDictionary<string, DeliveryRecord>.Empty.Add("out-1", delivery));
+            ImmutableDictionary<string, DateTimeOffset>.Empty.Add("wamid.1", T0),
+            ImmutableDictionary<string, DeliveryRecord>.Empty.Add("out-1", delivery),
+            new CustomerIdentity("15551234567", "US.1234", "Ana"),
+            4,
+            [new ExportRecord("exp-1", ExportKinds.Crm, ExportRecord.Delivered, T0, T0.AddSeconds(2), null)]);
 
         var read = RoundTrip(state);
 
         Assert.Equal(state.Conversation, read.Conversation);
-        Assert.Equal(receipt, read.Inbound["wamid.1"]);
-        Assert.Equal(delivery, read.Deliveries["out-1"]);
+        Assert.Equal(T0, read.Seen["wamid.1"]);
+        var readDelivery = read.Deliveries["out-1"];
+        Assert.Equal(delivery with { Times = null, Entry = null }, readDelivery with { Times = null, Entry = null });
+        Assert.Equal(delivery.Times, readDelivery.Times!);
+        Assert.Equal(entry with { Attachments = [] }, readDelivery.Entry! with { Attachments = [] });
+        Assert.Equal((state.Customer, state.TranscriptSeq), (read.Customer, read.TranscriptSeq));
+        Assert.Equal(state.Exports, read.Exports!);
     }
 
     [Fact]

@@ -40,9 +40,12 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrEmpty(message.ProviderMessageId);
-        if (State.Inbound.TryGetValue(message.ProviderMessageId, out var first))
+        if (State.Seen.TryGetValue(message.ProviderMessageId, out var firstSeen))
         {
-            return first with { Duplicate = true };
+            var current = State.Conversation.Chat;
+            return new InboundReceipt(
+                message.ProviderMessageId, firstSeen, current?.Number ?? 0, current?.Status ?? ChatStatus.Waiting,
+                State.Conversation.Window(Now).ExpiresAt, 0, Duplicate: true);
         }
 
         var settings = await Brand.GetSettingsAsync();
@@ -54,7 +57,7 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
             decision.EffectsOf<ProfanityCounted>().Sum(p => p.Found), Duplicate: false);
 
         var horizon = Now - InboundMemory;
-        var inbound = State.Inbound.RemoveRange(State.Inbound.Where(p => p.Value.ReceivedAt < horizon).Select(p => p.Key));
+        var seen = State.Seen.RemoveRange(State.Seen.Where(p => p.Value < horizon).Select(p => p.Key));
         var seq = State.TranscriptSeq + 1;
         var entry = new TranscriptEntry(seq, TranscriptEntry.Inbound, message.ProviderTimestamp ?? Now, message.Kind, message.Text)
         {
@@ -66,7 +69,7 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         WriteTranscript(entry);
         Commit(decision, State with
         {
-            Inbound = inbound.SetItem(message.ProviderMessageId, receipt),
+            Seen = seen.SetItem(message.ProviderMessageId, Now),
             Customer = Merge(State.Customer, message.Sender),
             TranscriptSeq = seq,
         });

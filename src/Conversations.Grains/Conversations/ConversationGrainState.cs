@@ -4,14 +4,15 @@ using Conversations.Domain.Conversations;
 namespace Conversations.Grains.Conversations;
 
 /// <summary>
-/// The Conversation grain's stored state: the domain's <see cref="ConversationState"/>, the receipts
-/// of recent inbound messages by provider message id (exactly-once ingestion), the outbound
+/// The Conversation grain's stored state: the domain's <see cref="ConversationState"/>, when each recent
+/// inbound message was first received, by provider message id (exactly-once ingestion; kept small,
+/// since the whole state is written on every turn), the outbound
 /// deliveries by message id (idempotent sends, status reports, billing), who the customer is as the
 /// provider last named them, and the number of the last transcript entry written.
 /// </summary>
 internal sealed record ConversationGrainState(
     ConversationState Conversation,
-    ImmutableDictionary<string, InboundReceipt> Inbound,
+    ImmutableDictionary<string, DateTimeOffset> Seen,
     ImmutableDictionary<string, DeliveryRecord> Deliveries,
     CustomerIdentity? Customer = null,
     long TranscriptSeq = 0,
@@ -19,6 +20,6 @@ internal sealed record ConversationGrainState(
 {
     public static ConversationGrainState Initial { get; } = new(
         ConversationState.Empty,
-        ImmutableDictionary<string, InboundReceipt>.Empty.WithComparers(StringComparer.Ordinal),
+        ImmutableDictionary<string, DateTimeOffset>.Empty.WithComparers(StringComparer.Ordinal),
         ImmutableDictionary<string, DeliveryRecord>.Empty.WithComparers(StringComparer.Ordinal));
 }

@@ -22,7 +22,7 @@ public interface IConversationGrain : IGrain
     /// <summary>
     /// A customer wrote: the window (re)opens, a chat opens (waiting) or an active chat's idle timer
     /// restarts, offensive words are counted. Exactly once per provider message id: a repeat gets the
-    /// first receipt back (<see cref="InboundReceipt.Duplicate"/>) and changes nothing.
+    /// receipt marked <see cref="InboundReceipt.Duplicate"/> (with the chat as it stands now) and changes nothing.
     /// </summary>
     Task<InboundReceipt> ReceiveAsync(InboundMessage message);
 

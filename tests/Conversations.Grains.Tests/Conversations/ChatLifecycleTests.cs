@@ -133,7 +133,7 @@ public sealed class ChatLifecycleTests
 
         Assert.False(first.Duplicate);
         Assert.True(retried.Duplicate);
-        Assert.Equal(first with { Duplicate = true }, retried);
+        Assert.Equal(first with { Duplicate = true, ProfanityFound = 0 }, retried); // the first receipt time and chat; nothing counted this time
         var chat = (await conversation.GetAsync()).Chat!;
         Assert.Equal(1, chat.ProfanityCount);
         Assert.Equal(first.ReceivedAt, chat.LastMessageAt);
