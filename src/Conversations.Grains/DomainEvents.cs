@@ -12,6 +12,10 @@ internal static class DomainEvents
     public static string Serialize(Effect effect, string grain, string? brandId, DateTimeOffset at) =>
         JsonSerializer.Serialize(new GrainEvent(TypeName(effect), grain, brandId, at, effect), GrainJson.Options);
 
+    /// <summary>An event that is not a domain effect (<c>message_received</c>, <c>chat_assigned</c>, …) with its data.</summary>
+    public static string Serialize(string type, string grain, string? brandId, DateTimeOffset at, object data) =>
+        JsonSerializer.Serialize(new GrainEvent(type, grain, brandId, at, data), GrainJson.Options);
+
     /// <summary><c>ChatOpened</c> → <c>chat_opened</c>.</summary>
     public static string TypeName(Effect effect)
     {

@@ -67,12 +67,21 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
             ReplyTo = message.ReplyTo,
         };
         WriteTranscript(entry);
+        var customer = Merge(State.Customer, message.Sender);
+        var onlyNameChanged = customer?.ProfileName != State.Customer?.ProfileName && ReferenceEquals(decision.State, State.Conversation);
         Commit(decision, State with
         {
             Seen = seen.SetItem(message.ProviderMessageId, Now),
-            Customer = Merge(State.Customer, message.Sender),
+            Customer = customer,
             TranscriptSeq = seq,
         });
+        if (onlyNameChanged)
+        {
+            RefreshSummary();
+        }
+
+        Enqueue(DomainEvents.Topic, DomainEvents.Serialize(
+            "message_received", Id.ToString(), Key.BrandId, Now, new MessageReceived(Id.Key, seq, message.ProviderMessageId, message.Kind, message.Text, entry.At, chat.Number)));
         return receipt;
     }
 
@@ -222,6 +231,58 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         return Task.FromResult<ExportRecord?>(done);
     }
 
+    public async Task<SendPreview> PreviewAsync(OutboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var snapshot = await Brand.GetAsync();
+        WhatsAppNumber? recipient = WhatsAppNumber.TryParse(Key.Customer, "to", out var number, out _) ? number : null;
+        var verdict = SendPolicy.Evaluate(
+            State.Conversation, message.Content, recipient, message.Provider, RateCard.Default, snapshot.Credits.AvailableMicros, Now);
+        var refusal = verdict.Refusal ?? SendBusinessMessage.Decide(State.Conversation, message.Content, snapshot.Settings, Now).Refusal;
+        return new SendPreview(refusal is null, refusal, verdict.Price.AmountMicros, verdict.WindowExpiresAt);
+    }
+
+    public Task<ConversationSnapshot?> AssignAsync(string operatorId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(operatorId);
+        if (State.Conversation.Chat is not { IsOpen: true } chat)
+        {
+            return Task.FromResult<ConversationSnapshot?>(null);
+        }
+
+        if (State.Assignment is not { } current || current.ChatNumber != chat.Number || current.OperatorId != operatorId)
+        {
+            State = State with { Assignment = new ChatAssignment(chat.Number, operatorId, Now) };
+            AnnounceAssignment(chat.Number);
+        }
+
+        return Task.FromResult<ConversationSnapshot?>(ConversationProjection.Snapshot(Key, State, Now));
+    }
+
+    public Task<ConversationSnapshot> SetDepartmentAsync(string? department)
+    {
+        if (State.Department != department)
+        {
+            State = State with { Department = department };
+            AnnounceAssignment(State.Conversation.Chat?.Number ?? 0);
+        }
+
+        return GetAsync();
+    }
+
+    public Task<ConversationSnapshot> SetTagsAsync(IReadOnlyList<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var next = tags.Distinct(StringComparer.Ordinal).ToImmutableList();
+        if (!(State.Tags ?? []).SequenceEqual(next, StringComparer.Ordinal))
+        {
+            State = State with { Tags = next };
+            RefreshSummary();
+        }
+
+        return GetAsync();
+    }
+
     public Task<ConversationSnapshot> CloseAsync()
     {
         var decision = CloseChat.Decide(State.Conversation, Now);
@@ -249,6 +310,22 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         reported is null ? known
         : known is null ? reported
         : new CustomerIdentity(reported.Phone ?? known.Phone, reported.UserId ?? known.UserId, reported.ProfileName ?? known.ProfileName);
+
+    private void AnnounceAssignment(int chatNumber)
+    {
+        RefreshSummary();
+        Enqueue(DomainEvents.Topic, DomainEvents.Serialize(
+            "chat_assigned", Id.ToString(), Key.BrandId, Now, new ChatAssigned(Id.Key, chatNumber, ConversationProjection.AssigneeOf(State), State.Department)));
+    }
+
+    /// <summary>Rewrites this conversation's row of the <c>conversations</c> list from the state as it now stands.</summary>
+    private void RefreshSummary()
+    {
+        if (ConversationProjection.Summary(Key, State, Now) is { } summary)
+        {
+            UpsertRow(ConversationProjection.Collection, Id.Key, Key.BrandId, ConversationProjection.SortKey(summary), JsonSerializer.Serialize(summary, GrainJson.Options));
+        }
+    }
 
     private void WriteTranscript(TranscriptEntry? entry)
     {
@@ -300,9 +377,9 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
             State = next;
         }
 
-        if (conversationChanged && ConversationProjection.Summary(Key, decision.State, Now) is { } summary)
+        if (conversationChanged)
         {
-            UpsertRow(ConversationProjection.Collection, Id.Key, Key.BrandId, ConversationProjection.SortKey(summary), JsonSerializer.Serialize(summary, GrainJson.Options));
+            RefreshSummary();
         }
     }
 }

@@ -8,7 +8,8 @@ namespace Conversations.Grains.Conversations;
 /// inbound message was first received, by provider message id (exactly-once ingestion; kept small,
 /// since the whole state is written on every turn), the outbound
 /// deliveries by message id (idempotent sends, status reports, billing), who the customer is as the
-/// provider last named them, and the number of the last transcript entry written.
+/// provider last named them, the number of the last transcript entry written, recent exports, and
+/// what operators set: the chat's assignee, the conversation's department and tags.
 /// </summary>
 internal sealed record ConversationGrainState(
     ConversationState Conversation,
@@ -16,7 +17,10 @@ internal sealed record ConversationGrainState(
     ImmutableDictionary<string, DeliveryRecord> Deliveries,
     CustomerIdentity? Customer = null,
     long TranscriptSeq = 0,
-    ImmutableList<ExportRecord>? Exports = null)
+    ImmutableList<ExportRecord>? Exports = null,
+    ChatAssignment? Assignment = null,
+    string? Department = null,
+    ImmutableList<string>? Tags = null)
 {
     public static ConversationGrainState Initial { get; } = new(
         ConversationState.Empty,

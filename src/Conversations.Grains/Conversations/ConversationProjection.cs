@@ -46,11 +46,15 @@ internal static class ConversationProjection
             Identity = state.Customer,
             TranscriptLength = state.TranscriptSeq,
             Exports = state.Exports ?? [],
+            Assignee = AssigneeOf(state),
+            Department = state.Department,
+            Tags = state.Tags ?? [],
         };
     }
 
-    public static ConversationSummary? Summary(ConversationKey key, ConversationState state, DateTimeOffset now)
+    public static ConversationSummary? Summary(ConversationKey key, ConversationGrainState grain, DateTimeOffset now)
     {
+        var state = grain.Conversation;
         if (state.Chat is not { } chat)
         {
             return null;
@@ -59,8 +63,18 @@ internal static class ConversationProjection
         var lastActivity = new[] { chat.LastMessageAt, chat.MissedAt ?? chat.LastMessageAt, chat.ClosedAt ?? chat.LastMessageAt }.Max();
         return new ConversationSummary(
             key.ToString(), key.BrandId, key.BusinessNumber, key.Customer, chat.Number, chat.Status, chat.OpenedAt, lastActivity,
-            chat.ClosedAt, chat.CloseReason, state.Window(now).ExpiresAt, chat.ProfanityCount);
+            chat.ClosedAt, chat.CloseReason, state.Window(now).ExpiresAt, chat.ProfanityCount)
+        {
+            Assignee = AssigneeOf(grain),
+            Department = grain.Department,
+            Tags = grain.Tags ?? [],
+            ProfileName = grain.Customer?.ProfileName,
+        };
     }
+
+    /// <summary>The assignee of the current chat; an assignment of an earlier chat no longer counts.</summary>
+    public static string? AssigneeOf(ConversationGrainState state) =>
+        state.Assignment is { } assignment && assignment.ChatNumber == state.Conversation.Chat?.Number ? assignment.OperatorId : null;
 
     /// <summary>Fixed-width UTC time, so that ordinal order is time order, then the key to keep sort keys unique for paging.</summary>
     public static string SortKey(ConversationSummary summary) =>

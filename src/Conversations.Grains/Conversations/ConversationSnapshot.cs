@@ -21,4 +21,12 @@ public sealed record ConversationSnapshot(
 
     /// <summary>The most recent exports to the brand's outgoing webhook, oldest first.</summary>
     public IReadOnlyList<ExportRecord> Exports { get; init; } = [];
+
+    /// <summary>The operator the current chat is assigned to (none for a new chat).</summary>
+    public string? Assignee { get; init; }
+
+    /// <summary>The department an operator set on the conversation; null: the business number's.</summary>
+    public string? Department { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
 }

@@ -18,4 +18,15 @@ public sealed record ConversationSummary(
     DateTimeOffset? ClosedAt,
     CloseReason? CloseReason,
     DateTimeOffset? WindowExpiresAt,
-    int ProfanityCount);
+    int ProfanityCount)
+{
+    /// <summary>The operator the current chat is assigned to.</summary>
+    public string? Assignee { get; init; }
+
+    public string? Department { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The customer's WhatsApp profile name, when known.</summary>
+    public string? ProfileName { get; init; }
+}

@@ -50,6 +50,18 @@ public interface IConversationGrain : IGrain
     /// <summary>The exports handler reports how an export ended: delivered, or failed with why.</summary>
     Task<ExportRecord?> ReportExportAsync(string exportId, bool delivered, string? failure);
 
+    /// <summary>What <see cref="SendAsync"/> would answer now — allowed or the refusal, the price, the window — without sending or reserving.</summary>
+    Task<SendPreview> PreviewAsync(OutboundMessage message);
+
+    /// <summary>Assigns the open chat to an operator (announced as <c>chat_assigned</c>); null when no chat is open.</summary>
+    Task<ConversationSnapshot?> AssignAsync(string operatorId);
+
+    /// <summary>Sets (or, with null, clears) the conversation's department.</summary>
+    Task<ConversationSnapshot> SetDepartmentAsync(string? department);
+
+    /// <summary>Replaces the conversation's tags (duplicates dropped, order kept).</summary>
+    Task<ConversationSnapshot> SetTagsAsync(IReadOnlyList<string> tags);
+
     /// <summary>An operator closes the chat; closing a closed chat changes nothing.</summary>
     Task<ConversationSnapshot> CloseAsync();
 

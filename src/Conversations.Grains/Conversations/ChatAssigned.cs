@@ -1,0 +1,4 @@
+namespace Conversations.Grains.Conversations;
+
+/// <summary>The data of a <c>chat_assigned</c> event: who the chat is assigned to now, and its department.</summary>
+public sealed record ChatAssigned(string Conversation, int ChatNumber, string? Assignee, string? Department);
