@@ -7,6 +7,7 @@ using Conversations.Silo.Api;
 using Conversations.Silo.Billing;
 using Conversations.Silo.Brands;
 using Conversations.Silo.Configuration;
+using Conversations.Silo.Conversations;
 using Conversations.Silo.Numbers;
 using Conversations.Silo.Templates;
 using Conversations.Silo.Health;
@@ -67,6 +68,8 @@ public static class SiloApplication
         app.MapCredits();
         app.MapTemplates();
         app.MapSandbox();
+        app.MapConversations();
+        app.MapConversationMessages();
         app.MapMetaWebhooks();
         app.MapTwilioWebhooks();
         return app;

@@ -15,7 +15,7 @@ internal static class ConversationProjection
     public static string TranscriptRowKey(ConversationKey key, long seq) => $"{key}#{TranscriptSortKey(seq)}";
 
     /// <summary>Fixed width, so that ordinal order is recording order.</summary>
-    public static string TranscriptSortKey(long seq) => seq.ToString("D12", CultureInfo.InvariantCulture);
+    public static string TranscriptSortKey(long seq) => TranscriptEntry.SortKeyOf(seq);
 
     /// <summary>The transcript entry of a message we accepted for sending (its delivery is added as it goes).</summary>
     public static TranscriptEntry OutboundEntry(long seq, OutboundMessage message, DateTimeOffset now) => message.Content switch

@@ -12,6 +12,9 @@ public sealed record TranscriptEntry(long Seq, string Direction, DateTimeOffset 
     public const string Inbound = "inbound";
     public const string Outbound = "outbound";
 
+    /// <summary>The projection sort key of entry <paramref name="seq"/>: fixed width, so that ordinal order is recording order.</summary>
+    public static string SortKeyOf(long seq) => seq.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
+
     public IReadOnlyList<MessageAttachment> Attachments { get; init; } = [];
 
     public MessageLocation? Location { get; init; }

@@ -12,6 +12,8 @@ public static class AdminRoutes
 {
     private static readonly string[] Everyone = ["root", "admin", "operator", "distribute"];
     private static readonly string[] Admins = ["root", "admin"];
+    private static readonly string[] Operators = ["root", "admin", "operator"];
+    private const string NoConversation = "15550000000-447700900000";
 
     /// <summary>Route name → the roles allowed (root is the root admin key).</summary>
     public static IReadOnlyDictionary<string, string[]> Allowed { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -36,6 +38,16 @@ public static class AdminRoutes
         ["PutTemplate"] = Admins,
         ["ListTemplates"] = Everyone,
         ["DeleteTemplate"] = Admins,
+        ["ListConversations"] = Operators,
+        ["GetConversation"] = Operators,
+        ["ListConversationMessages"] = Operators,
+        ["AssignConversation"] = Operators,
+        ["CloseConversation"] = Operators,
+        ["SetConversationDepartment"] = Operators,
+        ["SetConversationTags"] = Operators,
+        ["SendMessage"] = Operators,
+        ["PreviewMessage"] = Operators,
+        ["StartConversation"] = Operators,
     };
 
     /// <summary>Route name → a call of the route for <c>brandId</c>.</summary>
@@ -63,6 +75,16 @@ public static class AdminRoutes
             ["PutTemplate"] = (c, b) => c.PutTemplateAsync(b, "order_update", "en_US", new("utility", "Your order {{1}} has shipped.", "approved", "HX0123456789abcdef0123456789abcdef")),
             ["ListTemplates"] = (c, b) => c.ListTemplatesAsync(b),
             ["DeleteTemplate"] = (c, b) => c.DeleteTemplateAsync(b, "no_such_template", "en"),
+            ["ListConversations"] = (c, b) => c.ListConversationsAsync(b),
+            ["GetConversation"] = (c, b) => c.GetConversationAsync(b, NoConversation),
+            ["ListConversationMessages"] = (c, b) => c.ListMessagesAsync(b, NoConversation),
+            ["AssignConversation"] = (c, b) => c.AssignConversationAsync(b, NoConversation, "op-1"),
+            ["CloseConversation"] = (c, b) => c.CloseConversationAsync(b, NoConversation),
+            ["SetConversationDepartment"] = (c, b) => c.SetConversationDepartmentAsync(b, NoConversation, null),
+            ["SetConversationTags"] = (c, b) => c.SetConversationTagsAsync(b, NoConversation, ["vip"]),
+            ["SendMessage"] = (c, b) => c.SendMessageAsync(b, NoConversation, new SendMessageRequest(Text: "hi")),
+            ["PreviewMessage"] = (c, b) => c.PreviewMessageAsync(b, NoConversation, new SendMessageRequest(Text: "hi")),
+            ["StartConversation"] = (c, b) => c.StartConversationAsync(b, new StartConversationRequest("15550000000", "447700900000", new TemplateMessageDto("t", "en", []))),
         };
 
     public static TheoryData<string> Names()

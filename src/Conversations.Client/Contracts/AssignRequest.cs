@@ -1,0 +1,4 @@
+namespace Conversations.Client.Contracts;
+
+/// <summary><c>POST …/{id}/assign</c>.</summary>
+public sealed record AssignRequest(string? OperatorId);
