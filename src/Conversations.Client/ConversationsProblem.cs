@@ -15,6 +15,12 @@ namespace Conversations.Client;
 /// <param name="Field">The offending field (e.g. <c>settings.missedCloseSeconds</c>), when there is one.</param>
 public sealed record ConversationsProblem(string? Type, string? Title, int? Status, string? Detail, string? Code, string? Field)
 {
+    /// <summary>For <c>attachment_rejected</c>: the attachment table's limit that was broken (<c>type</c> or <c>size</c>).</summary>
+    public string? Limit { get; init; }
+
+    /// <summary>For <c>attachment_rejected</c>: the offending value (a media type, an extension, a size in bytes), as text.</summary>
+    public string? Value { get; init; }
+
     /// <summary>The prefix of every problem type of the API.</summary>
     public const string TypePrefix = "urn:conversations:problem:";
 
@@ -39,7 +45,13 @@ public sealed record ConversationsProblem(string? Type, string? Title, int? Stat
             var code = Text(root, "code")
                 ?? (type is not null && type.StartsWith(TypePrefix, StringComparison.Ordinal) ? type[TypePrefix.Length..] : null);
             int? status = root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) ? n : null;
-            return new ConversationsProblem(type, Text(root, "title"), status, Text(root, "detail"), code, Text(root, "field"));
+            return new ConversationsProblem(type, Text(root, "title"), status, Text(root, "detail"), code, Text(root, "field"))
+            {
+                Limit = Text(root, "limit"),
+                Value = root.TryGetProperty("value", out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                    ? (value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText())
+                    : null,
+            };
         }
         catch (JsonException)
         {

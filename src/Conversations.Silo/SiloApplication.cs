@@ -11,6 +11,7 @@ using Conversations.Silo.Conversations;
 using Conversations.Silo.Numbers;
 using Conversations.Silo.Templates;
 using Conversations.Silo.Health;
+using Conversations.Silo.Media;
 using Conversations.Silo.Hosting;
 using Conversations.Silo.Pricing;
 using Conversations.Silo.Sandbox;
@@ -50,6 +51,7 @@ public static class SiloApplication
         builder.Services.AddSingleton<Webhooks.Twilio.TwilioAuthTokens>();
         builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section);
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section);
+        builder.Services.AddMedia();
 
         var app = builder.Build();
 
@@ -70,6 +72,7 @@ public static class SiloApplication
         app.MapSandbox();
         app.MapConversations();
         app.MapConversationMessages();
+        app.MapMedia();
         app.MapMetaWebhooks();
         app.MapTwilioWebhooks();
         return app;

@@ -11,4 +11,8 @@ public sealed record SandboxOutboundView(
     IReadOnlyList<string>? TemplateParameters,
     bool HasMedia,
     string Status,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>The attachment the business sent: our media id or an https URL, with its type.</summary>
+    public MediaReference? Media { get; init; }
+}

@@ -24,7 +24,10 @@ internal sealed class SandboxGrain : Grain<SandboxState>, ISandboxGrain
 
         var taken = new SandboxMessage(
             message.MessageId, message.Conversation, message.BusinessNumber, message.To, message.Text,
-            message.TemplateName, message.TemplateLanguage, message.TemplateParameters, message.HasMedia, "sent", Now);
+            message.TemplateName, message.TemplateLanguage, message.TemplateParameters, message.HasMedia, "sent", Now)
+        {
+            Media = message.Media,
+        };
         State = State with
         {
             Pending = State.Pending.SetItem(message.MessageId, taken),

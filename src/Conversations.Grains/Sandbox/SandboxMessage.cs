@@ -1,3 +1,5 @@
+using Conversations.Grains.Conversations;
+
 namespace Conversations.Grains.Sandbox;
 
 /// <summary>A message the sandbox received from the business, as listed by <c>GET /api/sandbox/{brandId}/outbound</c>.</summary>
@@ -12,4 +14,8 @@ public sealed record SandboxMessage(
     IReadOnlyList<string>? TemplateParameters,
     bool HasMedia,
     string Status,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>The attachment as the business sent it: our media id or an https URL, with its type.</summary>
+    public MessageAttachment? Media { get; init; }
+}

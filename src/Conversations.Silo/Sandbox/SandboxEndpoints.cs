@@ -104,7 +104,10 @@ public static class SandboxEndpoints
         var messages = rows
             .Select(r => JsonSerializer.Deserialize<SandboxMessage>(r.Body, GrainJson.Options)!)
             .OrderBy(m => m.ReceivedAt)
-            .Select(m => new SandboxOutboundView(m.MessageId, m.From, m.To, m.Text, m.TemplateName, m.TemplateLanguage, m.TemplateParameters, m.HasMedia, m.Status, m.ReceivedAt))
+            .Select(m => new SandboxOutboundView(m.MessageId, m.From, m.To, m.Text, m.TemplateName, m.TemplateLanguage, m.TemplateParameters, m.HasMedia, m.Status, m.ReceivedAt)
+            {
+                Media = m.Media is { } media ? new MediaReference(media.MediaId, media.Url, media.ContentType, media.FileName) : null,
+            })
             .ToList();
         return TypedResults.Ok<IReadOnlyList<SandboxOutboundView>>(messages);
     }

@@ -23,7 +23,8 @@ namespace Conversations.Silo.Sending;
 /// account, or Meta's Cloud API with the number's token. Accepted → the message is <c>sending</c>
 /// (the provider's status callbacks take it on); a retryable failure (network, 429, 5xx,
 /// throttling) throws, so the outbox retries with backoff; a permanent failure marks the message
-/// <c>failed</c>, which releases its reserved credit. Each send first takes its business number's
+/// <c>failed</c>, which releases its reserved credit. An attachment goes to Twilio as a signed link of
+/// ours and to Meta by upload (<see cref="OutboundMedia"/>). Each send first takes its business number's
 /// next slot (<see cref="IPhoneNumberGrain.TakeSendSlotAsync"/>), so the number's throughput holds
 /// across the cluster. Sending is at least once: neither provider
 /// has idempotent sends, so a node dying between the provider's answer and the outbox's
@@ -106,9 +107,22 @@ internal sealed class OutboundSendHandler(IGrainFactory grains, IServiceProvider
         var callback = options.PublicBaseUrl is { } publicBase
             ? TwilioStatusCallbackUrl.Build(new Uri($"{publicBase.TrimEnd('/')}/webhooks/twilio/{request.BrandId}/status"), new OutboundCallback(request.Conversation, request.MessageId).ToString())
             : null;
+        IReadOnlyList<Uri> mediaUrls = [];
+        if (request.Media is { } media && request.TemplateProviderRef is null)
+        {
+            var (url, reason, detail) = await Media.TwilioUrlAsync(request.BrandId, media, cancellationToken);
+            if (url is null)
+            {
+                return new Outcome.Permanent(new DeliveryFailure(reason!, null, detail));
+            }
+
+            mediaUrls = [url];
+        }
+
         var send = new TwilioSendRequest(request.BusinessNumber, request.To)
         {
             Body = request.TemplateProviderRef is null ? request.Text : null,
+            MediaUrls = mediaUrls,
             ContentSid = request.TemplateProviderRef,
             ContentVariables = request.TemplateParameters?.Select((p, i) => (Key: (i + 1).ToString(CultureInfo.InvariantCulture), Value: p)).ToDictionary(p => p.Key, p => p.Value),
             StatusCallback = callback,
@@ -133,19 +147,35 @@ internal sealed class OutboundSendHandler(IGrainFactory grains, IServiceProvider
         MetaOutboundContent content = request.TemplateName is { } name
             ? new MetaTemplateContent(request.TemplateProviderRef ?? name, request.TemplateLanguage ?? "en", request.TemplateParameters ?? [])
             : new MetaTextContent(request.Text ?? string.Empty);
+        if (request.Media is { } media && request.TemplateName is null)
+        {
+            var (mediaContent, failure) = await Media.MetaContentAsync(
+                request.BrandId, account.AccountId, Secrets.Unprotect(account.ProtectedSecret), media, string.IsNullOrEmpty(request.Text) ? null : request.Text, cancellationToken);
+            if (mediaContent is null)
+            {
+                return ToOutcome(failure!);
+            }
+
+            content = mediaContent;
+        }
+
         var send = new MetaSendRequest(request.To, content, new OutboundCallback(request.Conversation, request.MessageId).ToString());
         var client = new MetaMessagesClient(http, new MetaClientOptions { GraphBaseUrl = new Uri(meta.GraphBaseUrl), GraphApiVersion = meta.GraphApiVersion }, time);
-        return await client.SendAsync(account.AccountId, Secrets.Unprotect(account.ProtectedSecret), send, cancellationToken) switch
-        {
-            MetaSendAccepted accepted => new Outcome.Accepted(accepted.MessageId),
-            MetaSendFailed failed => new Outcome.Permanent(new DeliveryFailure(failed.Reason, failed.ErrorCode?.ToString(CultureInfo.InvariantCulture), failed.Detail)),
-            MetaSendRetryable retry => new Outcome.Retry(retry.Reason, retry.RetryAfter),
-            var other => throw new InvalidOperationException($"Unknown Meta send result {other}."),
-        };
+        return ToOutcome(await client.SendAsync(account.AccountId, Secrets.Unprotect(account.ProtectedSecret), send, cancellationToken));
     }
+
+    private static Outcome ToOutcome(MetaSendResult result) => result switch
+    {
+        MetaSendAccepted accepted => new Outcome.Accepted(accepted.MessageId),
+        MetaSendFailed failed => new Outcome.Permanent(new DeliveryFailure(failed.Reason, failed.ErrorCode?.ToString(CultureInfo.InvariantCulture), failed.Detail)),
+        MetaSendRetryable retry => new Outcome.Retry(retry.Reason, retry.RetryAfter),
+        var other => throw new InvalidOperationException($"Unknown Meta send result {other}."),
+    };
 
     // Resolved on first use: the protector's key ring is read through the grain host, which this handler belongs to.
     private ISecretProtector Secrets => services.GetRequiredService<ISecretProtector>();
+
+    private OutboundMedia Media => services.GetRequiredService<OutboundMedia>();
 
     /// <summary>What a provider made of one send: accepted (with its id), retry later (maybe after a given wait), or refused for good.</summary>
     private abstract record Outcome

@@ -48,6 +48,8 @@ public static class AdminRoutes
         ["SendMessage"] = Operators,
         ["PreviewMessage"] = Operators,
         ["StartConversation"] = Operators,
+        ["UploadMedia"] = ["root", "admin", "operator"],
+        ["DownloadMedia"] = ["root", "admin", "operator"],
     };
 
     /// <summary>Route name → a call of the route for <c>brandId</c>.</summary>
@@ -85,6 +87,8 @@ public static class AdminRoutes
             ["SendMessage"] = (c, b) => c.SendMessageAsync(b, NoConversation, new SendMessageRequest(Text: "hi")),
             ["PreviewMessage"] = (c, b) => c.PreviewMessageAsync(b, NoConversation, new SendMessageRequest(Text: "hi")),
             ["StartConversation"] = (c, b) => c.StartConversationAsync(b, new StartConversationRequest("15550000000", "447700900000", new TemplateMessageDto("t", "en", []))),
+            ["UploadMedia"] = (c, b) => c.UploadMediaAsync(b, new MemoryStream([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0x00]), "probe.jpg", "image/jpeg"),
+            ["DownloadMedia"] = async (c, b) => await (await c.DownloadMediaAsync(b, "med_00000000000000000000000000000000")).DisposeAsync(),
         };
 
     public static TheoryData<string> Names()

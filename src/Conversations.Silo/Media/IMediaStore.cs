@@ -1,0 +1,25 @@
+namespace Conversations.Silo.Media;
+
+/// <summary>
+/// Media bytes and their rows, on the deployment's storage: files under the data folder on the
+/// embedded default, chunks in PostgreSQL for clusters (so any node serves any media). Content is
+/// streamed in chunks both ways; a whole file is never held in memory.
+/// </summary>
+internal interface IMediaStore
+{
+    /// <summary>Creates the store's tables when missing; safe to run from many nodes at once.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="content"/> under the brand and id; stops, storing nothing, once more than
+    /// <paramref name="maxBytes"/> were read. When the id is already stored (two first fetches of an inbound
+    /// media racing), the row stored first wins and is returned.
+    /// </summary>
+    Task<MediaSave> SaveAsync(NewMedia media, Stream content, long maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>The media's row, or <see langword="null"/> when the brand has no media of that id.</summary>
+    Task<StoredMedia?> FindAsync(string brandId, string mediaId, CancellationToken cancellationToken);
+
+    /// <summary>Writes the media's bytes to <paramref name="destination"/>, chunk by chunk.</summary>
+    Task CopyToAsync(StoredMedia media, Stream destination, CancellationToken cancellationToken);
+}

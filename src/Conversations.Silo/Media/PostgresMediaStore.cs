@@ -1,0 +1,129 @@
+using Npgsql;
+
+namespace Conversations.Silo.Media;
+
+/// <summary>
+/// The cluster store: rows in <c>media</c> and bytes in <c>media_chunks</c> (one <c>bytea</c> row per
+/// 256 KiB chunk) of the shared PostgreSQL database, so any node serves any media. A file's chunks and
+/// its row commit in one transaction: a row always has all its chunks. The tables are the store's own
+/// (<c>CREATE TABLE IF NOT EXISTS</c> under an advisory lock): the grain storage's migrations know nothing of media.
+/// </summary>
+internal sealed class PostgresMediaStore(string connectionString, TimeProvider time) : IMediaStore, IAsyncDisposable
+{
+    /// <summary>Serialises table creation of nodes starting at once (an arbitrary constant, not the runtime's).</summary>
+    private const long CreateLock = 0x6d65646961737472;
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var statement in (string[])[
+            $"SELECT pg_advisory_xact_lock({CreateLock})",
+            """
+            CREATE TABLE IF NOT EXISTS media (
+                brand_id text COLLATE "C" NOT NULL, media_id text COLLATE "C" NOT NULL, content_type text NOT NULL, file_name text NULL,
+                size bigint NOT NULL, sha256 text NOT NULL, origin text NOT NULL, created_at bigint NOT NULL,
+                PRIMARY KEY (brand_id, media_id))
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS media_chunks (
+                brand_id text COLLATE "C" NOT NULL, media_id text COLLATE "C" NOT NULL, seq integer NOT NULL, data bytea NOT NULL,
+                PRIMARY KEY (brand_id, media_id, seq))
+            """])
+        {
+            await using var command = new NpgsqlCommand(statement, connection, transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<MediaSave> SaveAsync(NewMedia media, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        using var chunks = new MediaChunks(content, maxBytes);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var seq = 0;
+            ReadOnlyMemory<byte> chunk;
+            while (!(chunk = await chunks.NextAsync(cancellationToken)).IsEmpty)
+            {
+                await using var insert = new NpgsqlCommand(
+                    "INSERT INTO media_chunks (brand_id, media_id, seq, data) VALUES ($1, $2, $3, $4)", connection, transaction);
+                insert.Parameters.Add(new() { Value = media.BrandId });
+                insert.Parameters.Add(new() { Value = media.MediaId });
+                insert.Parameters.Add(new() { Value = seq++ });
+                insert.Parameters.Add(new() { Value = chunk.ToArray() });
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (chunks.TooLarge)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new MediaSave(null, chunks.Size);
+            }
+
+            var stored = new StoredMedia(media.BrandId, media.MediaId, media.ContentType, media.FileName, chunks.Size, chunks.Sha256(), media.Origin, time.GetUtcNow());
+            await using (var row = new NpgsqlCommand(
+                "INSERT INTO media (brand_id, media_id, content_type, file_name, size, sha256, origin, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                connection, transaction))
+            {
+                foreach (var value in new object[] { stored.BrandId, stored.MediaId, stored.ContentType, (object?)stored.FileName ?? DBNull.Value, stored.Size, stored.Sha256, stored.Origin, stored.CreatedAt.ToUnixTimeMilliseconds() })
+                {
+                    row.Parameters.Add(new() { Value = value });
+                }
+
+                await row.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new MediaSave(stored, chunks.Size);
+        }
+        catch (PostgresException conflict) when (conflict.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Another node stored this id first (two first fetches of one inbound media): its row stands.
+            await transaction.RollbackAsync(CancellationToken.None);
+            return new MediaSave(await FindAsync(media.BrandId, media.MediaId, cancellationToken), chunks.Size);
+        }
+    }
+
+    public async Task<StoredMedia?> FindAsync(string brandId, string mediaId, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT content_type, file_name, size, sha256, origin, created_at FROM media WHERE brand_id = $1 AND media_id = $2");
+        command.Parameters.Add(new() { Value = brandId });
+        command.Parameters.Add(new() { Value = mediaId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new StoredMedia(
+            brandId, mediaId, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
+            reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
+    }
+
+    public async Task CopyToAsync(StoredMedia media, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        ArgumentNullException.ThrowIfNull(destination);
+        await using var command = _dataSource.CreateCommand(
+            "SELECT data FROM media_chunks WHERE brand_id = $1 AND media_id = $2 ORDER BY seq");
+        command.Parameters.Add(new() { Value = media.BrandId });
+        command.Parameters.Add(new() { Value = media.MediaId });
+        // Sequential access: each chunk is streamed from the socket, never the whole result.
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            await using var chunk = await reader.GetStreamAsync(0, cancellationToken);
+            await chunk.CopyToAsync(destination, cancellationToken);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}
