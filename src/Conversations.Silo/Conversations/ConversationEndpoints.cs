@@ -263,7 +263,7 @@ public static class ConversationEndpoints
     {
         var rows = await storage.ListRowsAsync(
             ProjectionCollections.Messages, key.ToString(), before is { } seq ? TranscriptEntry.SortKeyOf(seq) : null, size, cancellationToken);
-        var items = rows.Select(r => ConversationViews.Message(JsonSerializer.Deserialize<TranscriptEntry>(r.Body, GrainJson.Options)!)).ToList();
+        var items = rows.Select(r => ConversationViews.Message(key, JsonSerializer.Deserialize<TranscriptEntry>(r.Body, GrainJson.Options)!)).ToList();
         var next = rows.Count == size && items.Count > 0 && items[^1].Seq > 1
             ? items[^1].Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : null;

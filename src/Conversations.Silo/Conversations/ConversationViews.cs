@@ -1,4 +1,5 @@
 using System.Globalization;
+using Conversations.Client;
 using Conversations.Client.Contracts;
 using Conversations.Domain.Billing;
 using Conversations.Grains.Conversations;
@@ -34,13 +35,19 @@ internal static class ConversationViews
     public static ExportView Export(ExportRecord export) =>
         new(export.ExportId, export.Kind, export.Status, export.RequestedAt, export.FinishedAt, export.Error);
 
-    public static MessageView Message(TranscriptEntry entry) => new(
+    /// <summary>
+    /// A transcript entry. An inbound attachment's media id is the one <c>GET …/media/{mediaId}</c>
+    /// serves (fetched from the provider on first access); an outbound one's is the upload's.
+    /// </summary>
+    public static MessageView Message(ConversationKey key, TranscriptEntry entry) => new(
         entry.Seq,
         entry.Direction,
         entry.At,
         entry.Kind,
         entry.Text,
-        [.. entry.Attachments.Select(a => new AttachmentView(a.MediaId, a.Url, a.ContentType, a.FileName))],
+        [.. entry.Attachments.Select((a, i) => new AttachmentView(
+            entry.Direction == TranscriptEntry.Inbound ? InboundMediaId.Format(ConversationIds.Format(key), entry.Seq, i) : a.MediaId,
+            a.Url, a.ContentType, a.FileName))],
         entry.Location is { } place ? new LocationView(place.Latitude, place.Longitude, place.Name, place.Address) : null,
         entry.MessageId,
         entry.ProviderMessageId,

@@ -10,6 +10,7 @@ using Conversations.Runtime.Grains;
 using Conversations.Silo.Access;
 using Conversations.Silo.Api;
 using Conversations.Silo.Idempotency;
+using Conversations.Silo.Media;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Silo.Conversations;
@@ -37,14 +38,14 @@ public static partial class MessageEndpoints
     }
 
     internal static async Task<Results<Accepted<SendMessageResponse>, ProblemHttpResult>> SendAsync(
-        string brandId, string id, SendMessageRequest body, HttpContext http, IGrainFactory grains)
+        string brandId, string id, SendMessageRequest body, HttpContext http, IGrainFactory grains, IMediaStore media)
     {
         if (!ConversationIds.TryParse(brandId, id, out var key, out var problem))
         {
             return problem!;
         }
 
-        var (message, refused) = await BuildAsync(brandId, key.BusinessNumber, MessageIdFor(http), body, grains);
+        var (message, refused) = await BuildAsync(brandId, key.BusinessNumber, MessageIdFor(http), body, grains, media);
         if (refused is not null)
         {
             return refused;
@@ -59,14 +60,14 @@ public static partial class MessageEndpoints
     }
 
     internal static async Task<Results<Ok<SendPreviewResponse>, ProblemHttpResult>> PreviewAsync(
-        string brandId, string id, SendMessageRequest body, IGrainFactory grains)
+        string brandId, string id, SendMessageRequest body, IGrainFactory grains, IMediaStore media)
     {
         if (!ConversationIds.TryParse(brandId, id, out var key, out var problem))
         {
             return problem!;
         }
 
-        var (message, refused) = await BuildAsync(brandId, key.BusinessNumber, "preview", body, grains);
+        var (message, refused) = await BuildAsync(brandId, key.BusinessNumber, "preview", body, grains, media);
         if (refused is not null)
         {
             return refused;
@@ -78,7 +79,7 @@ public static partial class MessageEndpoints
     }
 
     internal static async Task<Results<Created<SendMessageResponse>, ProblemHttpResult>> StartAsync(
-        string brandId, StartConversationRequest body, HttpContext http, IGrainFactory grains)
+        string brandId, StartConversationRequest body, HttpContext http, IGrainFactory grains, IMediaStore media)
     {
         if (!WhatsAppNumber.TryParse(body.BusinessNumber, "businessNumber", out _, out var badNumber))
         {
@@ -97,7 +98,7 @@ public static partial class MessageEndpoints
         }
 
         var key = new ConversationKey(brandId, body.BusinessNumber!, body.Customer);
-        var (message, refused) = await BuildAsync(brandId, key.BusinessNumber, MessageIdFor(http), new SendMessageRequest(Template: body.Template), grains);
+        var (message, refused) = await BuildAsync(brandId, key.BusinessNumber, MessageIdFor(http), new SendMessageRequest(Template: body.Template), grains, media);
         if (refused is not null)
         {
             return refused;
@@ -124,7 +125,7 @@ public static partial class MessageEndpoints
     /// provider is the one carrying the business number, which must be the brand's.
     /// </summary>
     private static async Task<(OutboundMessage? Message, ProblemHttpResult? Problem)> BuildAsync(
-        string brandId, string businessNumber, string messageId, SendMessageRequest body, IGrainFactory grains)
+        string brandId, string businessNumber, string messageId, SendMessageRequest body, IGrainFactory grains, IMediaStore media)
     {
         if (body.CannedResponseId is not null)
         {
@@ -153,9 +154,20 @@ public static partial class MessageEndpoints
             return (new OutboundMessage(messageId, number.Provider, new FreeFormContent(text)), null);
         }
 
-        if (body.Media is { } media)
+        if (body.Media is { } attachment)
         {
-            return Media(messageId, number.Provider, media, body.Caption);
+            if (attachment.MediaId is { Length: > 0 and <= 200 } mediaId)
+            {
+                // One of ours: it must be this brand's, and it is sent as the type its content showed at upload.
+                if (await media.FindAsync(brandId, mediaId, CancellationToken.None) is not { } stored)
+                {
+                    return (null, ApiProblems.NotFound($"Media '{mediaId}' of this brand"));
+                }
+
+                attachment = attachment with { ContentType = stored.ContentType };
+            }
+
+            return Media(messageId, number.Provider, attachment, body.Caption);
         }
 
         return await TemplateAsync(brandId, messageId, number.Provider, body.Template!, grains);

@@ -192,6 +192,26 @@ public abstract class ConversationApiTests(AdminSilo silo)
     }
 
     [Fact]
+    public async Task AnUploadedPhotoIsSentByItsMediaIdAsTheTypeItsContentShowed()
+    {
+        var (brandId, number, operatorKey) = await NewSandboxBrandAsync();
+        var customer = AdminData.NewCustomer();
+        var id = $"{number}-{customer}";
+        await operatorKey.SandboxInboundAsync(brandId, new SandboxInboundRequest(number, customer, "send me the receipt"));
+        using var photo = new MemoryStream(Media.MediaSamples.Jpeg());
+        var uploaded = await operatorKey.UploadMediaAsync(brandId, photo, "receipt.jpg", "image/jpeg");
+
+        var sent = await operatorKey.SendMessageAsync(brandId, id, new SendMessageRequest(Media: new MediaMessageDto(uploaded.MediaId, null, null), Caption: "Here it is"));
+        var foreign = await Assert.ThrowsAsync<ConversationsApiException>(() => operatorKey.SendMessageAsync(
+            brandId, id, new SendMessageRequest(Media: new MediaMessageDto("med_00000000000000000000000000000000", null, null))));
+
+        var entry = Assert.Single((await operatorKey.ListMessagesAsync(brandId, id)).Items, m => m.MessageId == sent.MessageId);
+        Assert.Equal(("image", "Here it is", uploaded.MediaId, "image/jpeg"), (entry.Kind, entry.Text, entry.Attachments[0].MediaId, entry.Attachments[0].ContentType));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        await Poll.UntilAsync(async () => (await operatorKey.SandboxOutboundAsync(brandId, customer)).FirstOrDefault(m => m.Text == "Here it is" && m.HasMedia));
+    }
+
+    [Fact]
     public async Task ARetriedSendWithTheSameIdempotencyKeyIsOneMessage()
     {
         var (brandId, number, operatorKey) = await NewSandboxBrandAsync();
