@@ -2,6 +2,7 @@ using Conversations.Domain.Numbers;
 using Conversations.Grains.Brands;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Customers;
+using Conversations.Grains.Events;
 using Conversations.Grains.Idempotency;
 using Conversations.Grains.Numbers;
 using Conversations.Grains.Sandbox;
@@ -19,6 +20,7 @@ public static class GrainRegistrations
     public const string IdempotencyKind = "idempotency";
     public const string SandboxKind = "sandbox";
     public const string CustomerLinkKind = "customer-link";
+    public const string EventLogKind = "event-log";
 
     /// <summary>
     /// Every webhook reads its brand (settings, credentials), its number (who holds it) and maybe a
@@ -39,6 +41,7 @@ public static class GrainRegistrations
             .Register<IIdempotencyGrain, IdempotencyGrain, IdempotencyState>(IdempotencyKind, () => new IdempotencyGrain(), json: GrainJson.Options)
             .Register<IKeyRingGrain, KeyRingGrain, KeyRingState>(KeyRingRows.Kind, () => new KeyRingGrain(), json: GrainJson.Options)
             .Register<ISandboxGrain, SandboxGrain, SandboxState>(SandboxKind, () => new SandboxGrain(), json: GrainJson.Options)
-            .Register<ICustomerLinkGrain, CustomerLinkGrain, CustomerLinkState>(CustomerLinkKind, () => new CustomerLinkGrain(), json: GrainJson.Options, staleReadWindow: HotReadWindow);
+            .Register<ICustomerLinkGrain, CustomerLinkGrain, CustomerLinkState>(CustomerLinkKind, () => new CustomerLinkGrain(), json: GrainJson.Options, staleReadWindow: HotReadWindow)
+            .Register<IEventLogGrain, EventLogGrain, EventLogState>(EventLogKind, () => new EventLogGrain(), json: GrainJson.Options);
     }
 }

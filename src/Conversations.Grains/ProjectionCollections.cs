@@ -9,6 +9,9 @@ public static class ProjectionCollections
     /// <summary>The outbox topic of conversation exports to a brand's outgoing webhook (payload: <c>ExportRequest</c>).</summary>
     public const string ExportsTopic = "exports";
 
+    /// <summary>The outbox topic of the grains' domain events (payload: <c>GrainEvent</c>), published as the brands' live events.</summary>
+    public const string EventsTopic = "events";
+
     /// <summary>A brand's credit ledger (partition: brand id).</summary>
     public const string Ledger = "ledger";
 
@@ -29,4 +32,7 @@ public static class ProjectionCollections
 
     /// <summary>Messages sent to sandbox numbers (partition: <c>{brandId}|{to}</c>; sort key: arrival).</summary>
     public const string SandboxOutbound = "sandbox_outbound";
+
+    /// <summary>A brand's live events (partition: brand id; sort key: the event id, fixed width; row key: brand and source id).</summary>
+    public const string Events = "events";
 }

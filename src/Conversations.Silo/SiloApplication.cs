@@ -8,6 +8,7 @@ using Conversations.Silo.Billing;
 using Conversations.Silo.Brands;
 using Conversations.Silo.Configuration;
 using Conversations.Silo.Conversations;
+using Conversations.Silo.Events;
 using Conversations.Silo.Numbers;
 using Conversations.Silo.Templates;
 using Conversations.Silo.Health;
@@ -46,6 +47,7 @@ public static class SiloApplication
         builder.Services.AddSingleton(RateCard.Default);
         builder.Services.AddGrainHost();
         builder.Services.AddSecrets();
+        builder.Services.AddLiveEvents();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddSingleton<CallerResolver>();
         builder.Services.AddSingleton<Webhooks.Twilio.TwilioAuthTokens>();
@@ -73,6 +75,7 @@ public static class SiloApplication
         app.MapConversations();
         app.MapConversationMessages();
         app.MapMedia();
+        app.MapEvents();
         app.MapMetaWebhooks();
         app.MapTwilioWebhooks();
         return app;

@@ -16,6 +16,9 @@ internal sealed partial class BrandGrain : Grain<BrandGrainState>, IBrandGrain
 
     public const string LedgerCollection = ProjectionCollections.Ledger;
 
+    /// <summary>The event type of a change of balance, reserved or available credit (data: <see cref="CreditBalance"/>).</summary>
+    public const string CreditsChanged = "credits_changed";
+
     /// <summary>A reservation older than this is orphaned: Meta and Twilio report a delivery well within a day.</summary>
     public static readonly TimeSpan OrphanAge = TimeSpan.FromDays(1);
 
@@ -141,7 +144,9 @@ internal sealed partial class BrandGrain : Grain<BrandGrainState>, IBrandGrain
         }
 
         State = ArmOrphanCheck(State with { Brand = State.Brand with { Credits = decision.State }, LedgerSequence = sequence });
-        return new CreditOutcome(null, Balance());
+        var balance = Balance();
+        Enqueue(DomainEvents.Topic, JsonSerializer.Serialize(new GrainEvent(CreditsChanged, Id.ToString(), Id.Key, Now, balance), GrainJson.Options));
+        return new CreditOutcome(null, balance);
     }
 
     /// <summary>Keeps the orphan timer at the moment the oldest reservation becomes orphaned, or cancelled when none is held.</summary>

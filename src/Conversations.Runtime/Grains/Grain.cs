@@ -68,6 +68,10 @@ public abstract class Grain<TState> where TState : class
 
     protected void DeletePartition(string collection, string partition) => Turn.Add(new DeletePartitionEffect(collection, partition));
 
+    /// <summary>Deletes the rows of <paramref name="partition"/> sorted (ordinally) before <paramref name="beforeSortKey"/>.</summary>
+    protected void DeleteRowsBefore(string collection, string partition, string beforeSortKey) =>
+        Turn.Add(new DeleteRowsBeforeEffect(collection, partition, beforeSortKey));
+
     /// <summary>Records an effect built elsewhere (e.g. mapped from domain effects).</summary>
     protected void AddEffect(GrainEffect effect) => Turn.Add(effect);
 

@@ -44,6 +44,12 @@ public interface IGrainStorage : IAsyncDisposable
     /// <summary>Rows of a partition in descending sort-key order, strictly before <paramref name="beforeSortKey"/> when given.</summary>
     Task<IReadOnlyList<StoredRow>> ListRowsAsync(string collection, string partition, string? beforeSortKey, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Rows of a partition in ascending sort-key order (ordinal), strictly after <paramref name="afterSortKey"/> when given:
+    /// for readers that follow a log forwards (the live event stream).
+    /// </summary>
+    Task<IReadOnlyList<StoredRow>> ListRowsAfterAsync(string collection, string partition, string? afterSortKey, int limit, CancellationToken cancellationToken);
+
     Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<NodeRecord>> ListNodesAsync(CancellationToken cancellationToken);

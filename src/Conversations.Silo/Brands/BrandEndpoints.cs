@@ -2,6 +2,7 @@ using Conversations.Client.Contracts;
 using Conversations.Grains;
 using Conversations.Grains.Brands;
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Events;
 using Conversations.Grains.Numbers;
 using Conversations.Runtime.Grains;
 using Conversations.Runtime.Storage;
@@ -71,7 +72,7 @@ public static class BrandEndpoints
     internal static async Task<Ok<BrandResponse>> GetAsync(string brandId, IGrainFactory grains) =>
         TypedResults.Ok(BrandMapping.ToResponse(await grains.GetGrain<IBrandGrain>(brandId).GetAsync()));
 
-    /// <summary>Erases the brand's conversations, releases its numbers, then deletes the brand with its keys, accounts and ledger.</summary>
+    /// <summary>Erases the brand's conversations, releases its numbers, then deletes the brand with its keys, accounts, ledger and live events.</summary>
     internal static async Task<NoContent> DeleteAsync(string brandId, IGrainFactory grains, IGrainStorage storage, CancellationToken cancellationToken)
     {
         string? cursor = null;
@@ -93,6 +94,7 @@ public static class BrandEndpoints
             await grains.GetGrain<IPhoneNumberGrain>(number).ReleaseAsync(brandId);
         }
 
+        await grains.GetGrain<IEventLogGrain>(brandId).EraseAsync();
         return TypedResults.NoContent();
     }
 }

@@ -4,6 +4,7 @@ using Conversations.Runtime.Storage;
 using Conversations.Runtime.Storage.Postgres;
 using Conversations.Runtime.Storage.Sqlite;
 using Conversations.Silo.Configuration;
+using Conversations.Silo.Events;
 using Conversations.Silo.Sending;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +41,8 @@ internal static class GrainHostRegistration
                 runtime, sp, ProviderHttp, sp.GetRequiredService<IOptions<ConversationsOptions>>().Value,
                 sp.GetRequiredService<IOptions<MetaOptions>>().Value, sp.GetRequiredService<IOptions<TwilioOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>()));
+            runtime.Outbox.AddHandler(new EventsOutboxHandler(
+                runtime, storage, sp.GetRequiredService<EventFeeds>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<EventsOutboxHandler>()));
             return runtime;
         });
         services.AddHostedService<GrainHostService>();

@@ -380,6 +380,62 @@ public abstract class StorageConformanceTests(StorageProvider provider) : Runtim
         Assert.Equal("other collection", (await storage.GetRowAsync("archive", "row-1", CancellationToken.None))?.Body);
     }
 
+    [Fact]
+    public async Task RowsAreListedForwardsAfterACursorInOrdinalSortKeyOrder()
+    {
+        var storage = await CreateStorageAsync();
+        var grain = new GrainId("log", "forwards");
+        // Inserted out of order, with a sort key that sorts differently by culture ("B" < "a" ordinally) and one of another partition.
+        Assert.True(await CommitOneAsync(storage, Write(grain, 0, "a",
+            new UpsertRowEffect("log", "r3", "brand-a", "0000000003", "three"),
+            new UpsertRowEffect("log", "r1", "brand-a", "0000000001", "one"),
+            new UpsertRowEffect("log", "rB", "brand-a", "B", "upper"),
+            new UpsertRowEffect("log", "r2", "brand-a", "0000000002", "two"),
+            new UpsertRowEffect("log", "ra", "brand-a", "a", "lower"),
+            new UpsertRowEffect("log", "x", "brand-b", "0000000001", "other partition"))));
+
+        var first = await storage.ListRowsAfterAsync("log", "brand-a", null, 2, CancellationToken.None);
+        var second = await storage.ListRowsAfterAsync("log", "brand-a", first[^1].SortKey, 2, CancellationToken.None);
+        var third = await storage.ListRowsAfterAsync("log", "brand-a", second[^1].SortKey, 2, CancellationToken.None);
+        var past = await storage.ListRowsAfterAsync("log", "brand-a", "a", 10, CancellationToken.None);
+
+        Assert.Equal(["one", "two", "three", "upper", "lower"], first.Concat(second).Concat(third).Select(r => r.Body));
+        Assert.Equal(new StoredRow("log", "r2", "brand-a", "0000000002", "two"), first[1]);
+        Assert.Empty(past);
+        Assert.Equal(["other partition"], (await storage.ListRowsAfterAsync("log", "brand-b", null, 10, CancellationToken.None)).Select(r => r.Body));
+    }
+
+    [Fact]
+    public async Task RowsBeforeASortKeyAreDeletedFromTheirPartitionOnly()
+    {
+        var storage = await CreateStorageAsync();
+        var grain = new GrainId("log", "trim");
+        var rows = Enumerable.Range(1, 5)
+            .Select(i => (GrainEffect)new UpsertRowEffect("log", $"a{i}", "brand-a", $"000{i}", $"a{i}"))
+            .Append(new UpsertRowEffect("log", "b1", "brand-b", "0001", "b1"))
+            .Append(new UpsertRowEffect("other", "c1", "brand-a", "0001", "c1"))
+            .ToArray();
+        Assert.True(await CommitOneAsync(storage, Write(grain, 0, "a", rows)));
+
+        Assert.True(await CommitOneAsync(storage, Write(grain, 1, "b", new DeleteRowsBeforeEffect("log", "brand-a", "0004"))));
+
+        Assert.Equal(["a4", "a5"], (await storage.ListRowsAfterAsync("log", "brand-a", null, 10, CancellationToken.None)).Select(r => r.Body));
+        Assert.NotNull(await storage.GetRowAsync("log", "b1", CancellationToken.None));
+        Assert.NotNull(await storage.GetRowAsync("other", "c1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ARangeDeleteOfAConflictingTurnLeavesTheRows()
+    {
+        var storage = await CreateStorageAsync();
+        var grain = new GrainId("log", "trim-conflict");
+        Assert.True(await CommitOneAsync(storage, Write(grain, 0, "a", new UpsertRowEffect("log", "k1", "brand-c", "0001", "kept"))));
+
+        Assert.False(await CommitOneAsync(storage, Write(grain, 0, "stale", new DeleteRowsBeforeEffect("log", "brand-c", "9999"))));
+
+        Assert.Equal("kept", (await storage.GetRowAsync("log", "k1", CancellationToken.None))?.Body);
+    }
+
     private static TurnCommit Write(GrainId grain, long expected, string payload, params GrainEffect[] effects) =>
         new(grain, StateName, expected, CommitKind.Write, Encoding.UTF8.GetBytes(payload), null, effects, T0);
 

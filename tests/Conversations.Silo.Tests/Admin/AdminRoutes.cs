@@ -50,6 +50,8 @@ public static class AdminRoutes
         ["StartConversation"] = Operators,
         ["UploadMedia"] = ["root", "admin", "operator"],
         ["DownloadMedia"] = ["root", "admin", "operator"],
+        ["StreamEvents"] = ["root", "admin", "operator"],
+        ["CreateEventToken"] = ["root", "admin", "operator"],
     };
 
     /// <summary>Route name → a call of the route for <c>brandId</c>.</summary>
@@ -89,7 +91,25 @@ public static class AdminRoutes
             ["StartConversation"] = (c, b) => c.StartConversationAsync(b, new StartConversationRequest("15550000000", "447700900000", new TemplateMessageDto("t", "en", []))),
             ["UploadMedia"] = (c, b) => c.UploadMediaAsync(b, new MemoryStream([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0x00]), "probe.jpg", "image/jpeg"),
             ["DownloadMedia"] = async (c, b) => await (await c.DownloadMediaAsync(b, "med_00000000000000000000000000000000")).DisposeAsync(),
+            ["StreamEvents"] = OpenEventStreamAsync,
+            ["CreateEventToken"] = (c, b) => c.CreateEventTokenAsync(b),
         };
+
+    /// <summary>Opens the brand's event stream and leaves it after a moment: a refusal throws before that.</summary>
+    private static async Task OpenEventStreamAsync(ConversationsClient client, string brandId)
+    {
+        using var open = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        try
+        {
+            await foreach (var _ in client.ReadEventsAsync(brandId, cancellationToken: open.Token))
+            {
+                break;
+            }
+        }
+        catch (OperationCanceledException) when (open.IsCancellationRequested)
+        {
+        }
+    }
 
     public static TheoryData<string> Names()
     {

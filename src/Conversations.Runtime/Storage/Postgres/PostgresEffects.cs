@@ -52,6 +52,10 @@ internal static class PostgresEffects
                 case DeletePartitionEffect partition:
                     Command(batch, "DELETE FROM projection_rows WHERE collection = $1 AND partition_key = $2", Text(partition.Collection), Text(partition.Partition));
                     break;
+                case DeleteRowsBeforeEffect range:
+                    Command(batch, "DELETE FROM projection_rows WHERE collection = $1 AND partition_key = $2 AND sort_key < $3",
+                        Text(range.Collection), Text(range.Partition), Text(range.BeforeSortKey));
+                    break;
                 default:
                     throw new InvalidOperationException($"Unknown effect {effect.GetType().Name}.");
             }

@@ -231,6 +231,18 @@ public sealed class PostgresGrainStorage : IGrainStorage
         return await ReadRowsAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StoredRow>> ListRowsAfterAsync(string collection, string partition, string? afterSortKey, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT collection, row_key, partition_key, sort_key, body FROM projection_rows
+            WHERE collection = $1 AND partition_key = $2 AND ($3::text IS NULL OR sort_key > $3)
+            ORDER BY sort_key ASC LIMIT $4
+            """);
+        command.Parameters.AddRange(new NpgsqlParameter[] { Text(collection), Text(partition), Text(afterSortKey), Int(limit) });
+        return await ReadRowsAsync(command, cancellationToken);
+    }
+
     public async Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(

@@ -45,6 +45,9 @@ internal static class SqliteEffects
                     "DELETE FROM projection_rows WHERE collection = $c AND row_key = $k", ("$c", delete.Collection), ("$k", delete.RowKey)),
                 DeletePartitionEffect partition => RunAsync(
                     "DELETE FROM projection_rows WHERE collection = $c AND partition_key = $p", ("$c", partition.Collection), ("$p", partition.Partition)),
+                DeleteRowsBeforeEffect range => RunAsync(
+                    "DELETE FROM projection_rows WHERE collection = $c AND partition_key = $p AND sort_key < $s",
+                    ("$c", range.Collection), ("$p", range.Partition), ("$s", range.BeforeSortKey)),
                 _ => throw new InvalidOperationException($"Unknown effect {effect.GetType().Name}."),
             });
         }

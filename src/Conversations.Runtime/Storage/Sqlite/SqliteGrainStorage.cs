@@ -193,6 +193,19 @@ public sealed class SqliteGrainStorage : IGrainStorage
         return await ReadRowsAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StoredRow>> ListRowsAfterAsync(string collection, string partition, string? afterSortKey, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            """
+            SELECT collection, row_key, partition_key, sort_key, body FROM projection_rows
+            WHERE collection = $c AND partition_key = $p AND ($after IS NULL OR sort_key > $after)
+            ORDER BY sort_key ASC LIMIT $limit
+            """,
+            ("$c", collection), ("$p", partition), ("$after", afterSortKey), ("$limit", limit));
+        return await ReadRowsAsync(command, cancellationToken);
+    }
+
     public async Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace Conversations.Grains.Events;
+
+/// <summary>Where a brand's live events are kept: the <c>events</c> projection, partition brand id, sort key the zero-padded id.</summary>
+public static class EventLog
+{
+    /// <summary>Events kept per brand; older ones are trimmed (a reader that far behind is told to reload).</summary>
+    public const long Kept = 10_000;
+
+    /// <summary>Trimming runs on every this-many appends, so a brand holds at most <see cref="Kept"/> + this − 1 rows.</summary>
+    public const long TrimEvery = 100;
+
+    /// <summary>Source ids remembered in the grain's state for racing redeliveries.</summary>
+    public const int RecentSources = 256;
+
+    public static string SortKey(long id) => id.ToString("D19", CultureInfo.InvariantCulture);
+
+    public static long IdOf(string sortKey) => long.Parse(sortKey, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    /// <summary>The row key: by source, so the outbox handler can see whether a redelivered message was appended already.</summary>
+    public static string RowKey(string brandId, long sourceId) => string.Create(CultureInfo.InvariantCulture, $"{brandId}:{sourceId}");
+}

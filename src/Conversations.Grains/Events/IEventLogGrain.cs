@@ -1,0 +1,20 @@
+using Conversations.Runtime.Grains;
+
+namespace Conversations.Grains.Events;
+
+/// <summary>
+/// The live-event log of one brand, keyed by brand id. Each accepted append takes the next id
+/// (1, 2, 3, … with no gaps) and writes its row in the <c>events</c> projection in the same commit,
+/// so ids follow the order in which this grain's turns commit: a row with id n+1 is never visible
+/// before the row with id n, on any node. A second activation on another node conflicts, reloads
+/// and takes the next id. Appends are idempotent by source id (the outbox message id), so the
+/// outbox's redeliveries are recorded once. Only the latest <see cref="EventLog.Kept"/> events are kept.
+/// </summary>
+public interface IEventLogGrain : IGrain
+{
+    /// <summary>Appends an event; returns its id, or 0 when its source id was already appended.</summary>
+    Task<long> AppendAsync(EventAppend append);
+
+    /// <summary>Forgets the brand's events: its rows are deleted and ids start again at 1 (brand deletion).</summary>
+    Task EraseAsync();
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conversations.Grains;
+using Conversations.Grains.Conversations;
+using Conversations.Grains.Events;
+using Conversations.Runtime.Grains;
+using Conversations.Runtime.Outbox;
+using Conversations.Runtime.Storage;
+
+namespace Conversations.Silo.Events;
+
+/// <summary>
+/// Publishes the grains' committed events (outbox topic <c>events</c>) to their brand's
+/// <see cref="IEventLogGrain"/>, which numbers them, then wakes this node's subscribers at once.
+/// Events with no public name (<see cref="EventNames"/>) or no brand are completed without a trace.
+/// The outbox delivers at least once: a message whose row is already committed is skipped here,
+/// and one racing its own redelivery is skipped by the log grain (by the outbox message id).
+/// </summary>
+internal sealed partial class EventsOutboxHandler(IGrainFactory grains, IGrainStorage storage, EventFeeds feeds, ILogger logger) : IOutboxHandler
+{
+    private const string ConversationGrainPrefix = GrainRegistrations.ConversationKind + "/";
+
+    public string Topic => ProjectionCollections.EventsTopic;
+
+    public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        EventAppend? append;
+        string? brandId;
+        try
+        {
+            (brandId, append) = Read(message);
+        }
+        catch (Exception malformed) when (malformed is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            // It would fail the same way on every retry: complete it, and say so.
+            LogMalformed(logger, message.Id, malformed.GetType().Name);
+            return;
+        }
+
+        if (append is null || brandId is null)
+        {
+            return;
+        }
+
+        if (await storage.GetRowAsync(ProjectionCollections.Events, EventLog.RowKey(brandId, message.Id), cancellationToken) is null)
+        {
+            await grains.GetGrain<IEventLogGrain>(brandId).AppendAsync(append);
+        }
+
+        feeds.Notify(brandId);
+    }
+
+    /// <summary>The brand and the event to append, or nulls when the event is not published.</summary>
+    internal static (string? BrandId, EventAppend? Append) Read(OutboxMessage message)
+    {
+        using var document = JsonDocument.Parse(message.Payload);
+        var root = document.RootElement;
+        var type = root.GetProperty("type").GetString();
+        var name = type is null ? null : EventNames.PublicName(type);
+        if (name is null || !root.TryGetProperty("brandId", out var brand) || brand.ValueKind != JsonValueKind.String || brand.GetString() is not { Length: > 0 } brandId)
+        {
+            return (null, null);
+        }
+
+        var conversation = root.TryGetProperty("grain", out var grain) && grain.GetString() is { } id ? ConversationOf(id) : null;
+        var data = root.TryGetProperty("data", out var given) ? PublicData(name, given) : JsonSerializer.SerializeToElement(new JsonObject());
+        return (brandId, new EventAppend(message.Id, name, conversation, root.GetProperty("at").GetDateTimeOffset(), data));
+    }
+
+    /// <summary>
+    /// The event's data as published. A received message's text is left out: personal data stays in
+    /// the transcript, where retention and erasure reach it; a console reads it from there.
+    /// </summary>
+    private static JsonElement PublicData(string name, JsonElement data)
+    {
+        if (name == EventNames.MessageReceived && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("text", out _))
+        {
+            var copy = JsonNode.Parse(data.GetRawText())!.AsObject();
+            copy.Remove("text");
+            return JsonSerializer.SerializeToElement(copy);
+        }
+
+        return data.Clone();
+    }
+
+    /// <summary><c>conversation/{brand}:{number}:{customer}</c> → the API's conversation id <c>{number}-{customer}</c>.</summary>
+    private static string? ConversationOf(string grain)
+    {
+        if (!grain.StartsWith(ConversationGrainPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            var key = ConversationKey.Parse(grain[ConversationGrainPrefix.Length..]);
+            return $"{key.BusinessNumber}-{key.Customer}";
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Outbox event {Id} cannot be read ({Failure}); it is not published")]
+    private static partial void LogMalformed(ILogger logger, long id, string failure);
+}
