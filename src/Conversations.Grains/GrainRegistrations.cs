@@ -24,7 +24,7 @@ public static class GrainRegistrations
 
     /// <summary>
     /// Every webhook reads its brand (settings, credentials), its number (who holds it) and maybe a
-    /// customer link; on a cluster those reads may answer from a state confirmed within this window
+    /// customer link; on a cluster those reads (the methods marked <c>[StaleRead]</c>) may answer from a state confirmed within this window
     /// instead of each waiting for a database round trip. A change made through another node is
     /// seen here within it; credit reservations and every other write are always checked.
     /// </summary>

@@ -19,6 +19,7 @@ public interface IBrandGrain : IGrain
     Task<BrandSnapshot> GetAsync();
 
     /// <summary>The chat settings the brand's conversations run by.</summary>
+    [StaleRead]
     Task<BrandSettings> GetSettingsAsync();
 
     /// <summary>Sets the name (1 to 200 characters) and replaces the settings; refused when any value is out of range.</summary>
@@ -89,11 +90,14 @@ public interface IBrandGrain : IGrain
     /// adapter to validate webhooks and send; <see langword="null"/> when no Twilio account is connected.
     /// Never expose the result through an API.
     /// </summary>
+    [StaleRead]
     Task<ProtectedCredentials?> GetTwilioCredentialsAsync();
 
     /// <summary>The Meta number's access token in its protected form, or <see langword="null"/> when the brand has no such number.</summary>
+    [StaleRead]
     Task<ProtectedCredentials?> GetMetaCredentialsAsync(string phoneNumberId);
 
     /// <summary>The Meta number connected as business number <paramref name="phoneNumber"/>: its phone-number id and protected token.</summary>
+    [StaleRead]
     Task<ProtectedCredentials?> FindMetaAccountAsync(string phoneNumber);
 }

@@ -15,5 +15,6 @@ public interface ICustomerLinkGrain : IGrain
     /// The customer part of the conversation key for this user id: the one linked before, or — the
     /// first time — <paramref name="phone"/> when given, else the user id itself (then kept for good).
     /// </summary>
+    [StaleRead]
     Task<string> ResolveAsync(string? phone);
 }

@@ -13,6 +13,7 @@ namespace Conversations.Grains.Numbers;
 /// </summary>
 public interface IPhoneNumberGrain : IGrain
 {
+    [StaleRead]
     Task<NumberSnapshot> GetAsync();
 
     /// <summary>Connects the number to <paramref name="brandId"/>; the same brand claiming again is an idempotent update (it may switch provider).</summary>

@@ -31,19 +31,19 @@ internal sealed class Activation<TState>(
 
     public bool IsDeactivated => Volatile.Read(ref _deactivated);
 
-    public Task<TResult> InvokeAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer)
+    public Task<TResult> InvokeAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer, bool staleRead = false)
     {
         Interlocked.Increment(ref _pending);
 
         // Uncontended calls take the gate synchronously; only a queued call pays for an awaitable timeout.
         if (!_gate.Wait(0))
         {
-            return QueuedAsync(body, timer);
+            return QueuedAsync(body, timer, staleRead);
         }
 
         if (_deactivated || registration.Durable || !_loaded)
         {
-            return HeldAsync(body, timer);
+            return HeldAsync(body, timer, staleRead);
         }
 
         // A volatile grain's turn that completes synchronously needs no async frame at all.
@@ -86,7 +86,7 @@ internal sealed class Activation<TState>(
         return task;
     }
 
-    private async Task<TResult> QueuedAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer)
+    private async Task<TResult> QueuedAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer, bool staleRead)
     {
         if (!await _gate.WaitAsync(runtime.Options.CallTimeout))
         {
@@ -94,11 +94,11 @@ internal sealed class Activation<TState>(
             throw new TimeoutException($"The call to grain {id} waited more than {runtime.Options.CallTimeout.TotalSeconds:0.#} s for its turn.");
         }
 
-        return await HeldAsync(body, timer);
+        return await HeldAsync(body, timer, staleRead);
     }
 
     /// <summary>Runs a turn with the gate already held, and releases it.</summary>
-    private async Task<TResult> HeldAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer)
+    private async Task<TResult> HeldAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer, bool staleRead)
     {
         try
         {
@@ -107,7 +107,7 @@ internal sealed class Activation<TState>(
                 throw new ActivationDeactivatedException();
             }
 
-            return await RunTurnAsync(body, timer);
+            return await RunTurnAsync(body, timer, staleRead);
         }
         finally
         {
@@ -168,7 +168,7 @@ internal sealed class Activation<TState>(
         }
     }
 
-    private async Task<TResult> RunTurnAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer)
+    private async Task<TResult> RunTurnAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer, bool staleRead)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -197,9 +197,9 @@ internal sealed class Activation<TState>(
             }
 
             // A read on shared storage checks the stored version, so a stale activation never answers —
-            // unless the kind allows answering from a state confirmed within its stale-read window.
+            // unless the method is a [StaleRead] and the state was confirmed within the kind's window.
             if (!turn.HasWrites && timer is null
-                && (!runtime.Storage.IsShared || runtime.Time.GetUtcNow() - _confirmedAt < registration.StaleReadWindow))
+                && (!runtime.Storage.IsShared || (staleRead && runtime.Time.GetUtcNow() - _confirmedAt < registration.StaleReadWindow)))
             {
                 runtime.Metrics.Turns.Add(1);
                 return result;

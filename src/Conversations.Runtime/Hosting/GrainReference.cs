@@ -73,10 +73,11 @@ public class GrainReference : DispatchProxy
         }
 
         var call = Compile(method);
+        var staleRead = method.IsDefined(typeof(StaleReadAttribute), inherit: false);
         var definition = typeof(GrainReference).GetMethod(helper, BindingFlags.NonPublic | BindingFlags.Static)!;
         var typed = resultType is null ? definition : definition.MakeGenericMethod(resultType);
-        var dispatch = typed.CreateDelegate<Func<GrainReference, Func<object, object?[], object>, object?[], object>>();
-        return (reference, args) => dispatch(reference, call, args);
+        var dispatch = typed.CreateDelegate<Func<GrainReference, Func<object, object?[], object>, object?[], bool, object>>();
+        return (reference, args) => dispatch(reference, call, args, staleRead);
     }
 
     /// <summary><c>(grain, args) =&gt; ((TGrain)grain).Method((T0)args[0], …)</c>, compiled once per method.</summary>
@@ -91,24 +92,24 @@ public class GrainReference : DispatchProxy
     }
 
 #pragma warning disable CA1859 // The invokers share one delegate type, so they return object.
-    private static object InvokeTask(GrainReference reference, Func<object, object?[], object> call, object?[] args) =>
+    private static object InvokeTask(GrainReference reference, Func<object, object?[], object> call, object?[] args, bool staleRead) =>
         reference.Runtime.CallAsync(reference, async grain =>
         {
             await (Task)call(grain, args);
             return true;
-        });
+        }, staleRead);
 
-    private static object InvokeValueTask(GrainReference reference, Func<object, object?[], object> call, object?[] args) =>
+    private static object InvokeValueTask(GrainReference reference, Func<object, object?[], object> call, object?[] args, bool staleRead) =>
         new ValueTask(reference.Runtime.CallAsync(reference, async grain =>
         {
             await (ValueTask)call(grain, args);
             return true;
-        }));
+        }, staleRead));
 
-    private static object InvokeTaskOf<T>(GrainReference reference, Func<object, object?[], object> call, object?[] args) =>
-        reference.Runtime.CallAsync(reference, grain => (Task<T>)call(grain, args));
+    private static object InvokeTaskOf<T>(GrainReference reference, Func<object, object?[], object> call, object?[] args, bool staleRead) =>
+        reference.Runtime.CallAsync(reference, grain => (Task<T>)call(grain, args), staleRead);
 
-    private static object InvokeValueTaskOf<T>(GrainReference reference, Func<object, object?[], object> call, object?[] args) =>
-        new ValueTask<T>(reference.Runtime.CallAsync(reference, grain => ((ValueTask<T>)call(grain, args)).AsTask()));
+    private static object InvokeValueTaskOf<T>(GrainReference reference, Func<object, object?[], object> call, object?[] args, bool staleRead) =>
+        new ValueTask<T>(reference.Runtime.CallAsync(reference, grain => ((ValueTask<T>)call(grain, args)).AsTask(), staleRead));
 #pragma warning restore CA1859
 }

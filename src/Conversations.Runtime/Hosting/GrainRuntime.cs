@@ -67,8 +67,9 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
     /// Hosts grain kind <paramref name="kind"/>. On shared storage every read-only turn re-checks the
     /// stored version, so an activation superseded by another node never answers; a kind whose reads
     /// are hot and may be a little stale (settings, credentials, routing) can set
-    /// <paramref name="staleReadWindow"/>: a read then answers from memory when the state was loaded
-    /// or committed less than that long ago. Writes are always checked.
+    /// <paramref name="staleReadWindow"/>: a call of a <see cref="StaleReadAttribute"/> method then
+    /// answers from memory when the state was loaded or committed less than that long ago. Writes
+    /// are always checked.
     /// </summary>
     public GrainRuntime Register<TInterface, TGrain, TState>(
         string kind, Func<TGrain> factory, bool durable = true, JsonSerializerOptions? json = null, TimeSpan staleReadWindow = default)
@@ -177,7 +178,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
     }
 
     /// <summary>A call through a reference: its cached activation is used while alive.</summary>
-    internal Task<TResult> CallAsync<TResult>(GrainReference reference, Func<object, Task<TResult>> body)
+    internal Task<TResult> CallAsync<TResult>(GrainReference reference, Func<object, Task<TResult>> body, bool staleRead = false)
     {
         var id = reference.GrainId;
         CallChain.CheckCycle(id);
@@ -188,8 +189,8 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
             reference.Activation = activation;
         }
 
-        var call = activation.InvokeAsync(body, null);
-        return call.IsCompletedSuccessfully ? call : RetryIfDeactivatedAsync(id, body, call);
+        var call = activation.InvokeAsync(body, null, staleRead);
+        return call.IsCompletedSuccessfully ? call : RetryIfDeactivatedAsync(id, body, call, staleRead);
     }
 
     internal Task<TResult> CallAsync<TResult>(GrainId id, Func<object, Task<TResult>> body)
@@ -199,7 +200,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         return call.IsCompletedSuccessfully ? call : RetryIfDeactivatedAsync(id, body, call);
     }
 
-    private async Task<TResult> RetryIfDeactivatedAsync<TResult>(GrainId id, Func<object, Task<TResult>> body, Task<TResult> first)
+    private async Task<TResult> RetryIfDeactivatedAsync<TResult>(GrainId id, Func<object, Task<TResult>> body, Task<TResult> first, bool staleRead = false)
     {
         var call = first;
         while (true)
@@ -211,7 +212,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
             catch (ActivationDeactivatedException)
             {
                 // Deactivated between lookup and entry: the next lookup creates a fresh activation.
-                call = Activate(id).InvokeAsync(body, null);
+                call = Activate(id).InvokeAsync(body, null, staleRead);
             }
         }
     }

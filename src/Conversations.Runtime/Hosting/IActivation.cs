@@ -9,7 +9,7 @@ internal interface IActivation
     GrainId Id { get; }
 
     /// <summary>Runs <paramref name="body"/> as a turn on the grain instance, after the turns queued before it.</summary>
-    Task<TResult> InvokeAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer);
+    Task<TResult> InvokeAsync<TResult>(Func<object, Task<TResult>> body, FiredTimer? timer, bool staleRead = false);
 
     /// <summary>Runs the grain's timer callback as a turn that also acknowledges the timer.</summary>
     Task FireTimerAsync(FiredTimer timer);

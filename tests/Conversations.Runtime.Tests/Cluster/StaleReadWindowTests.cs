@@ -7,7 +7,8 @@ namespace Conversations.Runtime.Tests.Cluster;
 
 /// <summary>
 /// Two hosts on one PostgreSQL database, each with an activation of the same grain. A kind without a
-/// stale-read window never answers from a superseded state; a kind with one may, but only within it.
+/// stale-read window never answers from a superseded state; a kind with one may, but only for
+/// [StaleRead] methods and only within the window.
 /// </summary>
 [Collection(PostgresCollectionDefinition.Name)]
 public sealed class StaleReadWindowTests(PostgresFixture fixture) : RuntimeTestBase(new PostgresProvider(fixture))
@@ -41,6 +42,20 @@ public sealed class StaleReadWindowTests(PostgresFixture fixture) : RuntimeTestB
         await writer.GetGrain<ICounterGrain>("k").IncrementAsync();
 
         Assert.Equal(1, await reader.GetGrain<ICounterGrain>("k").GetAsync());
+    }
+
+    [Fact]
+    public async Task AMethodNotMarkedStaleReadIsCheckedEvenWithinTheWindow()
+    {
+        var clock = new ManualClock();
+        var database = await Provider.CreateDatabaseAsync();
+        var writer = await StartHostAsync(OpenStorage(database), clock, o => o.NodeId = "writer");
+        var reader = await StartHostAsync(OpenStorage(database), clock, o => o.NodeId = "reader");
+        Assert.Equal(0, await reader.GetGrain<ICachedCounterGrain>("k").GetAsync());
+
+        await writer.GetGrain<ICachedCounterGrain>("k").IncrementAsync();
+
+        Assert.Equal(1, await reader.GetGrain<ICachedCounterGrain>("k").GetCheckedAsync());
     }
 
     [Fact]

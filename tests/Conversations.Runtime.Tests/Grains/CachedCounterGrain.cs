@@ -17,5 +17,7 @@ public sealed class CachedCounterGrain : Grain<CounterState>, ICachedCounterGrai
 
     public Task<long> GetAsync() => Task.FromResult(State.Count);
 
+    public Task<long> GetCheckedAsync() => Task.FromResult(State.Count);
+
     protected internal override CounterState InitialState() => new(0);
 }

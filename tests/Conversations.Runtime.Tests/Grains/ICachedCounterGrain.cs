@@ -7,5 +7,9 @@ public interface ICachedCounterGrain : IGrain
 {
     Task<long> IncrementAsync();
 
+    [StaleRead]
     Task<long> GetAsync();
+
+    /// <summary>The same read without <see cref="StaleReadAttribute"/>: always checked.</summary>
+    Task<long> GetCheckedAsync();
 }
