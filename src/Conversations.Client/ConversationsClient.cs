@@ -60,7 +60,7 @@ public sealed partial class ConversationsClient
         return await SendAsync<T>(request, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T> PostAsync<T>(string path, object body, string? idempotencyKey, CancellationToken cancellationToken)
+    private async Task<T> PostAsync<T>(string path, object? body, string? idempotencyKey, CancellationToken cancellationToken)
     {
         using var request = NewRequest(HttpMethod.Post, path, body);
         if (!string.IsNullOrEmpty(idempotencyKey))

@@ -30,6 +30,9 @@ public static class ProjectionCollections
     /// <summary>Meta phone-number ids to brands, for webhook routing (partition: brand id).</summary>
     public const string MetaNumbers = "meta_numbers";
 
+    /// <summary>A brand's canned responses (partition: brand id; row key: <c>{brandId}/{id}</c>; sort key: lower-case name, then id).</summary>
+    public const string CannedResponses = "canned_responses";
+
     /// <summary>Messages sent to sandbox numbers (partition: <c>{brandId}|{to}</c>; sort key: arrival).</summary>
     public const string SandboxOutbound = "sandbox_outbound";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Conversations.Domain.Common;
 using Conversations.Domain.Conversations;
 
@@ -7,7 +8,9 @@ namespace Conversations.Domain.Brands;
 /// A brand's chat settings, integer seconds. Defaults and inclusive ranges (1 month = 30 days):
 /// response time 300 (30…86,400); missed-chat auto-close 86,400 (900…2,592,000, i.e. 15 minutes
 /// to 1 month); idle auto-close 3,600 (60…86,400, at most 24 hours); bot idle auto-close 600
-/// (60…86,400); profanity limit 3 (1…100).
+/// (60…86,400); profanity limit 3 (1…100); transcript and media retention 365 days (1…3,650).
+/// The outgoing webhook URL (exports) is an absolute https URL of at most 2,000 characters; plain
+/// http only to a loopback host (a receiver on the same machine, as in tests).
 /// </summary>
 public sealed record BrandSettings
 {
@@ -16,6 +19,9 @@ public sealed record BrandSettings
     public static SettingRange IdleClose { get; } = new("idleCloseSeconds", 60, 86_400, 3_600);
     public static SettingRange BotIdleClose { get; } = new("botIdleCloseSeconds", 60, 86_400, 600);
     public static SettingRange ProfanityLimitRange { get; } = new("profanityLimit", 1, 100, 3);
+    public static SettingRange Retention { get; } = new("retentionDays", 1, 3_650, 365);
+
+    public const int MaxWebhookUrlLength = 2_000;
 
     public static BrandSettings Default { get; } = new();
 
@@ -32,6 +38,12 @@ public sealed record BrandSettings
     /// <summary>Departments a number (and so a chat) can be tied to.</summary>
     public IReadOnlyList<string> Departments { get; init; } = [];
 
+    /// <summary>Days a conversation's transcript and media are kept.</summary>
+    public long RetentionDays { get; init; } = Retention.Default;
+
+    /// <summary>Where conversation exports are delivered (POST, signed); none when <see langword="null"/>.</summary>
+    public string? OutgoingWebhookUrl { get; init; }
+
     /// <summary>The idle limit in force: the bot's when a bot runs the channel.</summary>
     public TimeSpan EffectiveIdleLimit => TimeSpan.FromSeconds(BotMode ? BotIdleCloseSeconds : IdleCloseSeconds);
 
@@ -44,6 +56,8 @@ public sealed record BrandSettings
         Add(IdleClose.Check(IdleCloseSeconds));
         Add(BotIdleClose.Check(BotIdleCloseSeconds));
         Add(ProfanityLimitRange.Check(ProfanityLimit));
+        Add(Retention.Check(RetentionDays));
+        Add(CheckWebhookUrl(OutgoingWebhookUrl));
         for (var i = 0; i < ProfanityWords.Count; i++)
         {
             if (ProfanityFilter.Tokenize(ProfanityWords[i]).Count == 0)
@@ -73,5 +87,35 @@ public sealed record BrandSettings
                 refusals.Add(refusal);
             }
         }
+    }
+
+    /// <summary>
+    /// An https URL, or http to a loopback host only: exports carry personal data, so they never
+    /// travel in clear over a network.
+    /// </summary>
+    private static Refusal? CheckWebhookUrl(string? url)
+    {
+        const string field = "outgoingWebhookUrl";
+        if (url is null)
+        {
+            return null;
+        }
+
+        if (url.Length > MaxWebhookUrlLength)
+        {
+            return new Refusal(
+                RefusalCodes.InvalidFormat,
+                string.Create(CultureInfo.InvariantCulture, $"{field} is at most {MaxWebhookUrlLength:N0} characters; got {url.Length:N0}."),
+                field);
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return new Refusal(RefusalCodes.InvalidFormat, $"{field} must be an absolute https URL such as https://crm.example.com/hooks/chats.", field);
+        }
+
+        return uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback
+            ? new Refusal(RefusalCodes.InvalidFormat, $"{field} must use https; plain http is accepted only for a loopback host (127.0.0.1, ::1, localhost).", field)
+            : null;
     }
 }

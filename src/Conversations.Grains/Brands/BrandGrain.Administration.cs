@@ -141,6 +141,7 @@ internal sealed partial class BrandGrain
         }
 
         DeletePartition(LedgerCollection, Id.Key);
+        DeletePartition(CannedResponsesCollection, Id.Key);
         CancelTimer(OrphanTimer);
         ClearState();
         return Task.FromResult(new BrandDeletion(true, numbers));

@@ -29,5 +29,11 @@ internal sealed record BrandGrainState(BrandState Brand, long LedgerSequence, Da
 
     public string? OutgoingWebhookUrl { get; init; }
 
+    /// <summary>The outgoing webhook's signing secret in protected (encrypted) form; null while none is set.</summary>
+    public string? OutgoingWebhookSecret { get; init; }
+
+    /// <summary>Canned responses by id: only their names and creation times (the texts are <c>canned_responses</c> rows).</summary>
+    public ImmutableDictionary<string, CannedResponseEntry> CannedResponses { get; init; } = ImmutableDictionary<string, CannedResponseEntry>.Empty;
+
     public static string TemplateKey(string name, string language) => $"{name}/{language}";
 }

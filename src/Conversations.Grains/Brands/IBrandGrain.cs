@@ -100,4 +100,26 @@ public interface IBrandGrain : IGrain
     /// <summary>The Meta number connected as business number <paramref name="phoneNumber"/>: its phone-number id and protected token.</summary>
     [StaleRead]
     Task<ProtectedCredentials?> FindMetaAccountAsync(string phoneNumber);
+
+    /// <summary>Sets the outgoing webhook's signing secret, already protected (encrypted); <see langword="null"/> removes it.</summary>
+    Task SetOutgoingWebhookSecretAsync(string? protectedSecret);
+
+    /// <summary>
+    /// Where exports go: the outgoing webhook URL and its signing secret in protected form, for the
+    /// exports handler. Never expose the secret through an API.
+    /// </summary>
+    Task<OutgoingWebhook> GetOutgoingWebhookAsync();
+
+    /// <summary>
+    /// Adds a canned response (checked with <see cref="Domain.CannedResponses.CannedResponse.Validate"/>);
+    /// refused with <c>name_taken</c> when another has the name (ignoring case), with <c>limit_reached</c>
+    /// at <see cref="Domain.CannedResponses.CannedResponse.MaxPerBrand"/>. Writes its <c>canned_responses</c> row.
+    /// </summary>
+    Task<CannedResponseOutcome> CreateCannedResponseAsync(string id, string name, string text);
+
+    /// <summary>Replaces a canned response's name and text; <see langword="null"/> when the brand has no such id.</summary>
+    Task<CannedResponseOutcome?> UpdateCannedResponseAsync(string id, string name, string text);
+
+    /// <summary>Deletes a canned response and its row; false when unknown.</summary>
+    Task<bool> DeleteCannedResponseAsync(string id);
 }

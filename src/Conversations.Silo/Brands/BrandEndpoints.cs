@@ -8,6 +8,7 @@ using Conversations.Runtime.Grains;
 using Conversations.Runtime.Storage;
 using Conversations.Silo.Access;
 using Conversations.Silo.Api;
+using Conversations.Silo.Secrets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Silo.Brands;
@@ -15,7 +16,10 @@ namespace Conversations.Silo.Brands;
 /// <summary><c>/api/brands/{brandId}</c>: create or update (root), read (any key of the brand), delete (root).</summary>
 public static class BrandEndpoints
 {
-    public const int MaxRetentionDays = 3650;
+    /// <summary>A signing secret shorter than this is guessable; 256 is ample (HMAC hashes a longer key down to 32 bytes anyway).</summary>
+    public const int MinWebhookSecretLength = 16;
+
+    public const int MaxWebhookSecretLength = 256;
 
     public static IEndpointRouteBuilder MapBrands(this IEndpointRouteBuilder routes)
     {
@@ -27,7 +31,7 @@ public static class BrandEndpoints
     }
 
     internal static async Task<Results<Ok<BrandResponse>, Created<BrandResponse>, ProblemHttpResult>> PutAsync(
-        string brandId, BrandRequest body, IGrainFactory grains)
+        string brandId, BrandRequest body, IGrainFactory grains, ISecretProtector secrets)
     {
         if (BrandIds.Check(brandId) is { } badId)
         {
@@ -39,21 +43,19 @@ public static class BrandEndpoints
             return ApiProblems.BadRequest("invalid_format", "name is required: 1 to 200 characters, not blank.", "name");
         }
 
-        if (body.Settings?.RetentionDays is { } days && days is < 1 or > MaxRetentionDays)
-        {
-            return ApiProblems.BadRequest("out_of_range", $"settings.retentionDays must be between 1 and {MaxRetentionDays:N0} inclusive; got {days:N0}.", "settings.retentionDays");
-        }
-
-        if (body.Settings?.OutgoingWebhookUrl is { } url
-            && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || url.Length > 2000))
-        {
-            return ApiProblems.BadRequest("invalid_format", "settings.outgoingWebhookUrl must be an absolute http(s) URL.", "settings.outgoingWebhookUrl");
-        }
-
         var settings = BrandMapping.ToSettings(body.Settings);
         if (settings.Validate() is [var first, ..])
         {
             return ApiProblems.BadRequest(first.Code, first.Message, first.Field is null ? null : $"settings.{first.Field}");
+        }
+
+        var secret = body.Settings?.OutgoingWebhookSecret;
+        if (secret is { Length: > 0 } && (secret.Length is < MinWebhookSecretLength or > MaxWebhookSecretLength || string.IsNullOrWhiteSpace(secret)))
+        {
+            // Never echo the secret, not even its length.
+            return ApiProblems.BadRequest("invalid_format",
+                $"settings.outgoingWebhookSecret must be {MinWebhookSecretLength} to {MaxWebhookSecretLength} characters, not blank (e.g. openssl rand -hex 32).",
+                "settings.outgoingWebhookSecret");
         }
 
         var grain = grains.GetGrain<IBrandGrain>(brandId);
@@ -64,13 +66,22 @@ public static class BrandEndpoints
             return ApiProblems.FromRefusal(outcome.Refusal!);
         }
 
-        var extras = await grain.SetExtrasAsync(body.Settings?.RetentionDays, body.Settings?.OutgoingWebhookUrl);
-        var response = BrandMapping.ToResponse(extras.Brand);
+        // Write-only: omitted keeps the secret (a client that read the brand cannot send it back), empty removes it.
+        if (secret is not null)
+        {
+            await grain.SetOutgoingWebhookSecretAsync(secret.Length == 0 ? null : secrets.Protect(secret));
+        }
+
+        var response = BrandMapping.ToResponse(outcome.Brand, (await grain.GetOutgoingWebhookAsync()).HasSecret);
         return existed ? TypedResults.Ok(response) : TypedResults.Created($"/api/brands/{brandId}", response);
     }
 
-    internal static async Task<Ok<BrandResponse>> GetAsync(string brandId, IGrainFactory grains) =>
-        TypedResults.Ok(BrandMapping.ToResponse(await grains.GetGrain<IBrandGrain>(brandId).GetAsync()));
+    internal static async Task<Ok<BrandResponse>> GetAsync(string brandId, IGrainFactory grains)
+    {
+        var grain = grains.GetGrain<IBrandGrain>(brandId);
+        var brand = await grain.GetAsync();
+        return TypedResults.Ok(BrandMapping.ToResponse(brand, (await grain.GetOutgoingWebhookAsync()).HasSecret));
+    }
 
     /// <summary>Erases the brand's conversations, releases its numbers, then deletes the brand with its keys, accounts, ledger and live events.</summary>
     internal static async Task<NoContent> DeleteAsync(string brandId, IGrainFactory grains, IGrainStorage storage, CancellationToken cancellationToken)

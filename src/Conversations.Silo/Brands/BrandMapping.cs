@@ -20,16 +20,20 @@ internal static class BrandMapping
             ProfanityLimit = dto.ProfanityLimit ?? defaults.ProfanityLimit,
             ProfanityWords = dto.ProfanityWords ?? [],
             Departments = dto.Departments ?? [],
+            RetentionDays = dto.RetentionDays ?? defaults.RetentionDays,
+            OutgoingWebhookUrl = dto.OutgoingWebhookUrl,
         };
     }
 
-    public static BrandResponse ToResponse(BrandSnapshot brand) => new(
+    /// <summary>The brand as the API shows it: of the webhook's signing secret, only <paramref name="webhookSecretSet"/>.</summary>
+    public static BrandResponse ToResponse(BrandSnapshot brand, bool webhookSecretSet) => new(
         brand.BrandId,
         brand.Name,
         new BrandSettingsDto(
             brand.Settings.ResponseTimeSeconds, brand.Settings.MissedCloseSeconds, brand.Settings.IdleCloseSeconds, brand.Settings.BotMode,
             brand.Settings.BotIdleCloseSeconds, brand.Settings.ProfanityLimit, brand.Settings.ProfanityWords, brand.Settings.Departments,
-            brand.RetentionDays, brand.OutgoingWebhookUrl),
+            checked((int)brand.Settings.RetentionDays), brand.Settings.OutgoingWebhookUrl),
         brand.TwilioConnected ? new TwilioAccountView(brand.TwilioPhoneNumber!, brand.TwilioAccountSid!) : null,
-        brand.CreatedAt);
+        brand.CreatedAt,
+        webhookSecretSet);
 }

@@ -5,6 +5,7 @@ using Conversations.Runtime.Storage.Postgres;
 using Conversations.Runtime.Storage.Sqlite;
 using Conversations.Silo.Configuration;
 using Conversations.Silo.Events;
+using Conversations.Silo.Exports;
 using Conversations.Silo.Sending;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,8 @@ internal static class GrainHostRegistration
                 sp.GetRequiredService<TimeProvider>()));
             runtime.Outbox.AddHandler(new EventsOutboxHandler(
                 runtime, storage, sp.GetRequiredService<EventFeeds>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<EventsOutboxHandler>()));
+            runtime.Outbox.AddHandler(new ExportDeliveryHandler(
+                runtime, storage, sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ExportDeliveryHandler>>()));
             return runtime;
         });
         services.AddHostedService<GrainHostService>();

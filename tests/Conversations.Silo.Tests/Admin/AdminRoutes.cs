@@ -52,6 +52,14 @@ public static class AdminRoutes
         ["DownloadMedia"] = ["root", "admin", "operator"],
         ["StreamEvents"] = ["root", "admin", "operator"],
         ["CreateEventToken"] = ["root", "admin", "operator"],
+        ["ListCannedResponses"] = ["root", "admin", "operator"],
+        ["CreateCannedResponse"] = Admins,
+        ["GetCannedResponse"] = ["root", "admin", "operator"],
+        ["UpdateCannedResponse"] = Admins,
+        ["DeleteCannedResponse"] = Admins,
+        ["RequestCrmExport"] = ["root", "admin", "operator"],
+        ["RequestTicketExport"] = ["root", "admin", "operator"],
+        ["ListExports"] = ["root", "admin", "operator"],
     };
 
     /// <summary>Route name → a call of the route for <c>brandId</c>.</summary>
@@ -93,6 +101,14 @@ public static class AdminRoutes
             ["DownloadMedia"] = async (c, b) => await (await c.DownloadMediaAsync(b, "med_00000000000000000000000000000000")).DisposeAsync(),
             ["StreamEvents"] = OpenEventStreamAsync,
             ["CreateEventToken"] = (c, b) => c.CreateEventTokenAsync(b),
+            ["ListCannedResponses"] = (c, b) => c.ListCannedResponsesAsync(b),
+            ["CreateCannedResponse"] = (c, b) => c.CreateCannedResponseAsync(b, new($"Greeting {Guid.NewGuid():N}", "Hi {{customer.name|there}}!")),
+            ["GetCannedResponse"] = (c, b) => c.GetCannedResponseAsync(b, "cr_no_such_response"),
+            ["UpdateCannedResponse"] = (c, b) => c.UpdateCannedResponseAsync(b, "cr_no_such_response", new("Greeting", "Hi!")),
+            ["DeleteCannedResponse"] = (c, b) => c.DeleteCannedResponseAsync(b, "cr_no_such_response"),
+            ["RequestCrmExport"] = (c, b) => c.RequestExportAsync(b, $"{AdminData.NewNumber()}-{AdminData.NewCustomer()}", "crm"),
+            ["RequestTicketExport"] = (c, b) => c.RequestExportAsync(b, $"{AdminData.NewNumber()}-{AdminData.NewCustomer()}", "ticket"),
+            ["ListExports"] = (c, b) => c.ListExportsAsync(b, $"{AdminData.NewNumber()}-{AdminData.NewCustomer()}"),
         };
 
     /// <summary>Opens the brand's event stream and leaves it after a moment: a refusal throws before that.</summary>
