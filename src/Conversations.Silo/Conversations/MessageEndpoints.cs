@@ -1,12 +1,16 @@
 using System.Text.RegularExpressions;
 using Conversations.Client.Contracts;
+using System.Text.Json;
 using Conversations.Domain.Attachments;
+using Conversations.Domain.CannedResponses;
+using Conversations.Grains;
 using Conversations.Domain.Messaging;
 using Conversations.Domain.Numbers;
 using Conversations.Grains.Brands;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Numbers;
 using Conversations.Runtime.Grains;
+using Conversations.Runtime.Storage;
 using Conversations.Silo.Access;
 using Conversations.Silo.Api;
 using Conversations.Silo.Idempotency;
@@ -38,14 +42,14 @@ public static partial class MessageEndpoints
     }
 
     internal static async Task<Results<Accepted<SendMessageResponse>, ProblemHttpResult>> SendAsync(
-        string brandId, string id, SendMessageRequest body, HttpContext http, IGrainFactory grains, IMediaStore media)
+        string brandId, string id, SendMessageRequest body, HttpContext http, IGrainFactory grains, IMediaStore media, IGrainStorage storage)
     {
         if (!ConversationIds.TryParse(brandId, id, out var key, out var problem))
         {
             return problem!;
         }
 
-        var (message, refused) = await BuildAsync(brandId, key.BusinessNumber, MessageIdFor(http), body, grains, media);
+        var (message, refused) = await BuildAsync(brandId, key, MessageIdFor(http), body, grains, media, storage);
         if (refused is not null)
         {
             return refused;
@@ -60,14 +64,14 @@ public static partial class MessageEndpoints
     }
 
     internal static async Task<Results<Ok<SendPreviewResponse>, ProblemHttpResult>> PreviewAsync(
-        string brandId, string id, SendMessageRequest body, IGrainFactory grains, IMediaStore media)
+        string brandId, string id, SendMessageRequest body, IGrainFactory grains, IMediaStore media, IGrainStorage storage)
     {
         if (!ConversationIds.TryParse(brandId, id, out var key, out var problem))
         {
             return problem!;
         }
 
-        var (message, refused) = await BuildAsync(brandId, key.BusinessNumber, "preview", body, grains, media);
+        var (message, refused) = await BuildAsync(brandId, key, "preview", body, grains, media, storage);
         if (refused is not null)
         {
             return refused;
@@ -79,7 +83,7 @@ public static partial class MessageEndpoints
     }
 
     internal static async Task<Results<Created<SendMessageResponse>, ProblemHttpResult>> StartAsync(
-        string brandId, StartConversationRequest body, HttpContext http, IGrainFactory grains, IMediaStore media)
+        string brandId, StartConversationRequest body, HttpContext http, IGrainFactory grains, IMediaStore media, IGrainStorage storage)
     {
         if (!WhatsAppNumber.TryParse(body.BusinessNumber, "businessNumber", out _, out var badNumber))
         {
@@ -98,7 +102,7 @@ public static partial class MessageEndpoints
         }
 
         var key = new ConversationKey(brandId, body.BusinessNumber!, body.Customer);
-        var (message, refused) = await BuildAsync(brandId, key.BusinessNumber, MessageIdFor(http), new SendMessageRequest(Template: body.Template), grains, media);
+        var (message, refused) = await BuildAsync(brandId, key, MessageIdFor(http), new SendMessageRequest(Template: body.Template), grains, media, storage);
         if (refused is not null)
         {
             return refused;
@@ -125,19 +129,30 @@ public static partial class MessageEndpoints
     /// provider is the one carrying the business number, which must be the brand's.
     /// </summary>
     private static async Task<(OutboundMessage? Message, ProblemHttpResult? Problem)> BuildAsync(
-        string brandId, string businessNumber, string messageId, SendMessageRequest body, IGrainFactory grains, IMediaStore media)
+        string brandId, ConversationKey conversation, string messageId, SendMessageRequest body, IGrainFactory grains, IMediaStore media, IGrainStorage storage)
     {
-        if (body.CannedResponseId is not null)
+        if (body.CannedResponseId is { } cannedId)
         {
-            return (null, ApiProblems.BadRequest("unsupported", "cannedResponseId is not supported by this version; send its text.", "cannedResponseId"));
+            if (body.Text is not null || body.Template is not null || body.Media is not null)
+            {
+                return (null, ApiProblems.BadRequest("invalid_format", "Send exactly one of text, template, media or cannedResponseId.", "body"));
+            }
+
+            if (await FillCannedAsync(brandId, cannedId, body.OperatorName, conversation, grains, storage) is not { } filled)
+            {
+                return (null, ApiProblems.NotFound($"Canned response '{cannedId}' of this brand"));
+            }
+
+            body = new SendMessageRequest(Text: filled);
         }
 
         var kinds = (body.Text is not null ? 1 : 0) + (body.Template is not null ? 1 : 0) + (body.Media is not null ? 1 : 0);
         if (kinds != 1)
         {
-            return (null, ApiProblems.BadRequest("invalid_format", "Send exactly one of text, template or media (with an optional caption).", "body"));
+            return (null, ApiProblems.BadRequest("invalid_format", "Send exactly one of text, template, media (with an optional caption) or cannedResponseId.", "body"));
         }
 
+        var businessNumber = conversation.BusinessNumber;
         var number = await grains.GetGrain<IPhoneNumberGrain>(businessNumber).GetAsync();
         if (number.BrandId != brandId)
         {
@@ -246,6 +261,28 @@ public static partial class MessageEndpoints
         }
 
         return (new OutboundMessage(messageId, provider, new TemplateContent(found, parameters)), null);
+    }
+
+    /// <summary>The canned response's text with the customer's, brand's and operator's fields filled; null when the brand has no such response.</summary>
+    private static async Task<string?> FillCannedAsync(
+        string brandId, string id, string? operatorName, ConversationKey conversation, IGrainFactory grains, IGrainStorage storage)
+    {
+        var row = await storage.GetRowAsync(ProjectionCollections.CannedResponses, CannedResponseRow.RowKey(brandId, id), CancellationToken.None);
+        if (row is null || JsonSerializer.Deserialize<CannedResponseRow>(row.Body, GrainJson.Options) is not { } canned || canned.BrandId != brandId)
+        {
+            return null;
+        }
+
+        var snapshot = await grains.GetGrain<IConversationGrain>(conversation.ToString()).GetAsync();
+        var brand = await grains.GetGrain<IBrandGrain>(brandId).GetAsync();
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [CannedResponse.CustomerName] = snapshot.Identity?.ProfileName,
+            [CannedResponse.CustomerNumber] = snapshot.Identity?.Phone ?? (conversation.Customer.All(char.IsAsciiDigit) ? conversation.Customer : null),
+            [CannedResponse.BrandName] = brand.Name,
+            [CannedResponse.OperatorName] = operatorName,
+        };
+        return CannedResponse.Fill(canned.Text, values);
     }
 
     [GeneratedRegex(@"\{\{(\d+)\}\}")]

@@ -212,6 +212,28 @@ public abstract class ConversationApiTests(AdminSilo silo)
     }
 
     [Fact]
+    public async Task ACannedResponseIsSentWithTheCustomersBrandsAndOperatorsFieldsFilled()
+    {
+        var (brandId, number, operatorKey) = await NewSandboxBrandAsync();
+        var customer = AdminData.NewCustomer();
+        var id = $"{number}-{customer}";
+        await operatorKey.SandboxInboundAsync(brandId, new SandboxInboundRequest(number, customer, "hello", "Ana"));
+        var canned = await silo.Root.CreateCannedResponseAsync(
+            brandId, new CannedResponseRequest("greeting", "Hi {{customer.name}}, this is {{operator.name|the team}} at {{brand.name}}."));
+
+        var sent = await operatorKey.SendMessageAsync(brandId, id, new SendMessageRequest(CannedResponseId: canned.Id));
+        var named = await operatorKey.SendMessageAsync(brandId, id, new SendMessageRequest(CannedResponseId: canned.Id, OperatorName: "Sam"));
+        var unknown = await Assert.ThrowsAsync<ConversationsApiException>(() =>
+            operatorKey.SendMessageAsync(brandId, id, new SendMessageRequest(CannedResponseId: "no-such-response")));
+
+        var texts = (await operatorKey.ListMessagesAsync(brandId, id)).Items.Where(m => m.Direction == "outbound").ToDictionary(m => m.MessageId!, m => m.Text);
+        var brandName = (await silo.Root.GetBrandAsync(brandId)).Name;
+        Assert.Equal($"Hi Ana, this is the team at {brandName}.", texts[sent.MessageId]);
+        Assert.Equal($"Hi Ana, this is Sam at {brandName}.", texts[named.MessageId]);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task ARetriedSendWithTheSameIdempotencyKeyIsOneMessage()
     {
         var (brandId, number, operatorKey) = await NewSandboxBrandAsync();
