@@ -67,6 +67,13 @@ public sealed partial class ConversationsClient
     public Task<ConversationView> SetConversationTagsAsync(string brandId, string conversationId, IReadOnlyList<string> tags, CancellationToken cancellationToken = default) =>
         PutAsync<ConversationView>($"{Conversation(brandId, conversationId)}/tags", new TagsRequest(tags), cancellationToken);
 
+    /// <summary><c>DELETE /api/brands/{brandId}/conversations/{id}</c> (admin): erases the conversation, its transcript and media on request.</summary>
+    public async Task<ErasureView> EraseConversationAsync(string brandId, string conversationId, CancellationToken cancellationToken = default)
+    {
+        using var request = NewRequest(HttpMethod.Delete, Conversation(brandId, conversationId), null);
+        return await SendAsync<ErasureView>(request, cancellationToken).ConfigureAwait(false);
+    }
+
     private static string Conversation(string brandId, string conversationId) => $"{Brand(brandId)}/conversations/{Segment(conversationId)}";
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);

@@ -21,6 +21,9 @@ public static class ProjectionCollections
     /// <summary>Transcript entries, both directions (partition: conversation key; sort key: the entry's number, fixed width).</summary>
     public const string Messages = "messages";
 
+    /// <summary>Audit rows of conversation erasures, without personal data (partition: brand id; sort key: time).</summary>
+    public const string Erasures = "erasures";
+
     /// <summary>A brand's business numbers (partition: brand id).</summary>
     public const string Numbers = "numbers";
 

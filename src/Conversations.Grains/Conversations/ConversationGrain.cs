@@ -25,6 +25,12 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
     /// <summary>Deliveries that reached a final status are kept this long for late reports and listings.</summary>
     private static readonly TimeSpan DeliveryMemory = TimeSpan.FromDays(30);
 
+    /// <summary>The durable timer that purges transcript days older than the brand's retention.</summary>
+    public const string RetentionTimer = "retention.purge";
+
+    /// <summary>How often a conversation with a transcript checks its retention (a shorter setting applies within a day).</summary>
+    private static readonly TimeSpan RetentionCheck = TimeSpan.FromDays(1);
+
     /// <summary>The most recent exports kept on the conversation; older ones drop off.</summary>
     private const int MaxExports = 20;
 
@@ -69,19 +75,19 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         WriteTranscript(entry);
         var customer = Merge(State.Customer, message.Sender);
         var onlyNameChanged = customer?.ProfileName != State.Customer?.ProfileName && ReferenceEquals(decision.State, State.Conversation);
-        Commit(decision, State with
+        Commit(decision, WithDay(State with
         {
             Seen = seen.SetItem(message.ProviderMessageId, Now),
             Customer = customer,
             TranscriptSeq = seq,
-        });
+        }, seq));
         if (onlyNameChanged)
         {
             RefreshSummary();
         }
 
         Enqueue(DomainEvents.Topic, DomainEvents.Serialize(
-            "message_received", Id.ToString(), Key.BrandId, Now, new MessageReceived(Id.Key, seq, message.ProviderMessageId, message.Kind, message.Text, entry.At, chat.Number)));
+            "message_received", Id.ToString(), Key.BrandId, Now, new MessageReceived(Id.Key, seq, message.ProviderMessageId, message.Kind, entry.At, chat.Number)));
         return receipt;
     }
 
@@ -135,7 +141,7 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         var deliveries = State.Deliveries.RemoveRange(
             State.Deliveries.Where(p => p.Value.Delivery.IsTerminal && p.Value.UpdatedAt < horizon).Select(p => p.Key));
         WriteTranscript(record.ToTranscript());
-        Commit(decision, State with { Deliveries = deliveries.SetItem(message.MessageId, record), TranscriptSeq = seq });
+        Commit(decision, WithDay(State with { Deliveries = deliveries.SetItem(message.MessageId, record), TranscriptSeq = seq }, seq));
         Enqueue(OutboundTopic, JsonSerializer.Serialize(ConversationProjection.SendRequest(Key, message), GrainJson.Options));
         return new SendResult(message.MessageId, null, price, verdict.WindowExpiresAt, chatNumber, Duplicate: false);
 
@@ -292,7 +298,25 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
 
     public Task EraseAsync()
     {
-        foreach (var timer in ChatTimers.ChatTimerNames.Append(ChatTimers.WindowExpiry))
+        Erase();
+        return Task.CompletedTask;
+    }
+
+    public Task<ErasureRecord> EraseOnRequestAsync(string erasureId, string? requestedBy)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(erasureId);
+        var record = new ErasureRecord(erasureId, Key.BrandId, Key.BusinessNumber, Now, State.TranscriptSeq - Math.Max(0, State.PurgedBefore - 1), State.Deliveries.Count, requestedBy);
+        Erase();
+        UpsertRow(
+            ProjectionCollections.Erasures, $"{Key.BrandId}/{erasureId}", Key.BrandId,
+            Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture) + "|" + erasureId,
+            JsonSerializer.Serialize(record, GrainJson.Options));
+        return Task.FromResult(record);
+    }
+
+    private void Erase()
+    {
+        foreach (var timer in ChatTimers.ChatTimerNames.Append(ChatTimers.WindowExpiry).Append(RetentionTimer))
         {
             CancelTimer(timer);
         }
@@ -300,7 +324,6 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         DeleteRow(ConversationProjection.Collection, Id.Key);
         DeletePartition(ConversationProjection.Transcript, Id.Key);
         ClearState();
-        return Task.CompletedTask;
     }
 
     protected override ConversationGrainState InitialState() => ConversationGrainState.Initial;
@@ -329,7 +352,8 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
 
     private void WriteTranscript(TranscriptEntry? entry)
     {
-        if (entry is not null)
+        // An entry that retention purged stays purged, even when a late status would rewrite it.
+        if (entry is not null && entry.Seq >= State.PurgedBefore)
         {
             UpsertRow(
                 ConversationProjection.Transcript, ConversationProjection.TranscriptRowKey(Key, entry.Seq), Id.Key,
@@ -340,7 +364,53 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
     protected override async Task OnTimerAsync(string name, DateTimeOffset dueAt)
     {
         var settings = await Brand.GetSettingsAsync();
+        if (name == RetentionTimer)
+        {
+            PurgeExpiredDays(settings.RetentionDays);
+            return;
+        }
+
         Commit(FireChatTimer.Decide(State.Conversation, name, settings, Now), State);
+    }
+
+    /// <summary>
+    /// Deletes the transcript days older than <paramref name="retentionDays"/> (UTC days; today counts
+    /// as day 0), and checks again a day later while any day is left.
+    /// </summary>
+    private void PurgeExpiredDays(long retentionDays)
+    {
+        var days = State.Days ?? [];
+        var firstKeptDay = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-(int)Math.Min(retentionDays, 36_500));
+        var kept = days.RemoveAll(d => d.Day < firstKeptDay);
+        if (kept.Count != days.Count)
+        {
+            var purgedBefore = kept.Count > 0 ? kept[0].FirstSeq : State.TranscriptSeq + 1;
+            DeleteRowsBefore(ConversationProjection.Transcript, Id.Key, ConversationProjection.TranscriptSortKey(purgedBefore));
+            State = State with { Days = kept, PurgedBefore = purgedBefore };
+        }
+
+        if (kept.Count > 0)
+        {
+            SetTimer(RetentionTimer, Now + RetentionCheck);
+        }
+    }
+
+    /// <summary>Notes the day of a new transcript entry; the first entry kept arms the retention check.</summary>
+    private ConversationGrainState WithDay(ConversationGrainState state, long seq)
+    {
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        var days = state.Days ?? [];
+        if (days.Count > 0 && days[^1].Day == today)
+        {
+            return state;
+        }
+
+        if (days.Count == 0)
+        {
+            SetTimer(RetentionTimer, Now + RetentionCheck);
+        }
+
+        return state with { Days = days.Add(new TranscriptDay(today, seq)) };
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace Conversations.Grains.Conversations;
 /// since the whole state is written on every turn), the outbound
 /// deliveries by message id (idempotent sends, status reports, billing), who the customer is as the
 /// provider last named them, the number of the last transcript entry written, recent exports, and
-/// what operators set: the chat's assignee, the conversation's department and tags.
+/// what operators set: the chat's assignee, the conversation's department and tags; and for
+/// retention, the first entry of each day still kept and the entry number below which all are purged.
 /// </summary>
 internal sealed record ConversationGrainState(
     ConversationState Conversation,
@@ -20,7 +21,9 @@ internal sealed record ConversationGrainState(
     ImmutableList<ExportRecord>? Exports = null,
     ChatAssignment? Assignment = null,
     string? Department = null,
-    ImmutableList<string>? Tags = null)
+    ImmutableList<string>? Tags = null,
+    ImmutableList<TranscriptDay>? Days = null,
+    long PurgedBefore = 0)
 {
     public static ConversationGrainState Initial { get; } = new(
         ConversationState.Empty,

@@ -65,6 +65,13 @@ public interface IConversationGrain : IGrain
     /// <summary>An operator closes the chat; closing a closed chat changes nothing.</summary>
     Task<ConversationSnapshot> CloseAsync();
 
-    /// <summary>Erases the conversation: its state (a tombstone), its timers and its list entry.</summary>
+    /// <summary>Erases the conversation: its state (a tombstone), its timers, its list entry and its transcript.</summary>
     Task EraseAsync();
+
+    /// <summary>
+    /// A data-protection erasure on request: as <see cref="EraseAsync"/>, and in the same commit an
+    /// audit row (<see cref="ErasureRecord"/>) without personal data. Erasing an empty conversation
+    /// still leaves the audit row.
+    /// </summary>
+    Task<ErasureRecord> EraseOnRequestAsync(string erasureId, string? requestedBy);
 }

@@ -19,5 +19,11 @@ internal sealed class CustomerLinkGrain : Grain<CustomerLinkState>, ICustomerLin
         return Task.FromResult(customer);
     }
 
+    public Task ForgetAsync()
+    {
+        ClearState();
+        return Task.CompletedTask;
+    }
+
     protected override CustomerLinkState InitialState() => CustomerLinkState.Unlinked;
 }

@@ -17,4 +17,7 @@ public interface ICustomerLinkGrain : IGrain
     /// </summary>
     [StaleRead]
     Task<string> ResolveAsync(string? phone);
+
+    /// <summary>Forgets the link (a data-protection erasure of the conversation it pointed to).</summary>
+    Task ForgetAsync();
 }

@@ -5,10 +5,12 @@ using Conversations.Domain.Conversations;
 using Conversations.Grains;
 using Conversations.Grains.Brands;
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Customers;
 using Conversations.Runtime.Grains;
 using Conversations.Runtime.Storage;
 using Conversations.Silo.Access;
 using Conversations.Silo.Api;
+using Conversations.Silo.Media;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Silo.Conversations;
@@ -40,6 +42,7 @@ public static class ConversationEndpoints
         group.MapPost("/{id}/close", CloseAsync).WithName("CloseConversation").RequireRoles(Roles.Admin, Roles.Operator);
         group.MapPost("/{id}/department", DepartmentAsync).WithName("SetConversationDepartment").RequireRoles(Roles.Admin, Roles.Operator);
         group.MapPut("/{id}/tags", TagsAsync).WithName("SetConversationTags").RequireRoles(Roles.Admin, Roles.Operator);
+        group.MapDelete("/{id}", EraseAsync).WithName("EraseConversation").RequireRoles(Roles.Admin);
         return routes;
     }
 
@@ -251,6 +254,35 @@ public static class ConversationEndpoints
 
         var updated = await grain.SetTagsAsync(tags);
         return TypedResults.Ok(ConversationViews.Conversation(key, updated, await TranscriptPage(storage, key, null, DefaultPageSize, cancellationToken)));
+    }
+
+    /// <summary>
+    /// A data-protection erasure on request: the conversation's state, transcript, list entry, timers,
+    /// cached customer media and the user-id link go; an audit row without personal data stays.
+    /// </summary>
+    internal static async Task<Results<Ok<ErasureView>, ProblemHttpResult>> EraseAsync(
+        string brandId, string id, HttpContext http, IGrainFactory grains, IMediaStore media, CancellationToken cancellationToken)
+    {
+        if (!ConversationIds.TryParse(brandId, id, out var key, out var problem))
+        {
+            return problem!;
+        }
+
+        var grain = grains.GetGrain<IConversationGrain>(key.ToString());
+        var snapshot = await grain.GetAsync();
+        if (!Exists(snapshot))
+        {
+            return NotFound(id);
+        }
+
+        var erased = await grain.EraseOnRequestAsync($"era_{Guid.NewGuid():N}", http.Caller().KeyId ?? "root");
+        if (snapshot.Identity?.UserId is { } userId)
+        {
+            await grains.GetGrain<ICustomerLinkGrain>(new ConversationKey(brandId, key.BusinessNumber, userId).ToString()).ForgetAsync();
+        }
+
+        var mediaDeleted = await media.DeleteInboundAsync(brandId, id, cancellationToken);
+        return TypedResults.Ok(new ErasureView(erased.ErasureId, erased.At, erased.BusinessNumber, erased.TranscriptEntries, erased.Deliveries, mediaDeleted));
     }
 
     /// <summary>A conversation exists once a message went either way (a chat opened, or its transcript has entries).</summary>

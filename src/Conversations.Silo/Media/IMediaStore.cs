@@ -20,6 +20,12 @@ internal interface IMediaStore
     /// <summary>The media's row, or <see langword="null"/> when the brand has no media of that id.</summary>
     Task<StoredMedia?> FindAsync(string brandId, string mediaId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes the customer media cached for one conversation (ids <c>in-{seq}-{index}-{conversationId}</c>):
+    /// a data-protection erasure takes the bytes with the transcript. Returns how many were deleted.
+    /// </summary>
+    Task<int> DeleteInboundAsync(string brandId, string conversationId, CancellationToken cancellationToken);
+
     /// <summary>Writes the media's bytes to <paramref name="destination"/>, chunk by chunk.</summary>
     Task CopyToAsync(StoredMedia media, Stream destination, CancellationToken cancellationToken);
 }

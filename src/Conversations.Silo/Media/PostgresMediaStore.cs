@@ -125,5 +125,26 @@ internal sealed class PostgresMediaStore(string connectionString, TimeProvider t
         }
     }
 
+    public async Task<int> DeleteInboundAsync(string brandId, string conversationId, CancellationToken cancellationToken)
+    {
+        var suffix = "-" + conversationId;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var chunks = new NpgsqlCommand(
+            "DELETE FROM media_chunks WHERE brand_id = $1 AND media_id LIKE 'in-%' AND right(media_id, $3) = $2", connection, transaction);
+        chunks.Parameters.Add(new() { Value = brandId });
+        chunks.Parameters.Add(new() { Value = suffix });
+        chunks.Parameters.Add(new() { Value = suffix.Length });
+        await chunks.ExecuteNonQueryAsync(cancellationToken);
+        await using var rows = new NpgsqlCommand(
+            "DELETE FROM media WHERE brand_id = $1 AND media_id LIKE 'in-%' AND right(media_id, $3) = $2", connection, transaction);
+        rows.Parameters.Add(new() { Value = brandId });
+        rows.Parameters.Add(new() { Value = suffix });
+        rows.Parameters.Add(new() { Value = suffix.Length });
+        var deleted = await rows.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

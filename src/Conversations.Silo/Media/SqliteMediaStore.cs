@@ -110,6 +110,37 @@ internal sealed class SqliteMediaStore(string connectionString, string dataFolde
         await file.CopyToAsync(destination, MediaChunks.ChunkSize, cancellationToken);
     }
 
+    public async Task<int> DeleteInboundAsync(string brandId, string conversationId, CancellationToken cancellationToken)
+    {
+        var suffix = "-" + conversationId;
+        await using var connection = await OpenAsync(cancellationToken);
+        var ids = new List<string>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.CommandText = "SELECT media_id FROM media WHERE brand_id = $brand AND media_id LIKE 'in-%' AND substr(media_id, -$length) = $suffix";
+            select.Parameters.AddWithValue("$brand", brandId);
+            select.Parameters.AddWithValue("$length", suffix.Length);
+            select.Parameters.AddWithValue("$suffix", suffix);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM media WHERE brand_id = $brand AND media_id = $id";
+            delete.Parameters.AddWithValue("$brand", brandId);
+            delete.Parameters.AddWithValue("$id", id);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+            File.Delete(PathOf(brandId, id));
+        }
+
+        return ids.Count;
+    }
+
     private string PathOf(string brandId, string mediaId) =>
         Path.Combine(_folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{brandId}\n{mediaId}"))));
 

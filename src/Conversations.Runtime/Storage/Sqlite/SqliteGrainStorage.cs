@@ -304,6 +304,8 @@ public sealed class SqliteGrainStorage : IGrainStorage
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, null, "PRAGMA synchronous=FULL", cancellationToken);
+        // Deleted rows (an erased conversation, a purged transcript) are overwritten, not left in free pages.
+        await ExecuteAsync(connection, null, "PRAGMA secure_delete=ON", cancellationToken);
         return connection;
     }
 }
