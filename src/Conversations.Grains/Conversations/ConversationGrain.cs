@@ -87,7 +87,7 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         }
 
         Enqueue(DomainEvents.Topic, DomainEvents.Serialize(
-            "message_received", Id.ToString(), Key.BrandId, Now, new MessageReceived(Id.Key, seq, message.ProviderMessageId, message.Kind, entry.At, chat.Number)));
+            "message_received", Id.ToString(), Key.BrandId, Now, new MessageReceived($"{Key.BusinessNumber}-{Key.Customer}", seq, message.ProviderMessageId, message.Kind, entry.At, chat.Number)));
         return receipt;
     }
 
@@ -338,7 +338,7 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
     {
         RefreshSummary();
         Enqueue(DomainEvents.Topic, DomainEvents.Serialize(
-            "chat_assigned", Id.ToString(), Key.BrandId, Now, new ChatAssigned(Id.Key, chatNumber, ConversationProjection.AssigneeOf(State), State.Department)));
+            "chat_assigned", Id.ToString(), Key.BrandId, Now, new ChatAssigned($"{Key.BusinessNumber}-{Key.Customer}", chatNumber, ConversationProjection.AssigneeOf(State), State.Department)));
     }
 
     /// <summary>Rewrites this conversation's row of the <c>conversations</c> list from the state as it now stands.</summary>
