@@ -37,6 +37,9 @@ public interface IGrainStorage : IAsyncDisposable
 
     Task CompleteOutboxAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>Completes (deletes) several handled outbox messages in one transaction.</summary>
+    Task CompleteOutboxAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);
+
     Task RetryOutboxAsync(long id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
 
     Task<StoredRow?> GetRowAsync(string collection, string rowKey, CancellationToken cancellationToken);

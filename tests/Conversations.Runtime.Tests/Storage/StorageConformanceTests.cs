@@ -349,6 +349,29 @@ public abstract class StorageConformanceTests(StorageProvider provider) : Runtim
     }
 
     [Fact]
+    public async Task SeveralOutboxMessagesAreCompletedInOneCallAndOnlyThose()
+    {
+        var storage = await CreateStorageAsync();
+        var first = new GrainId("account", "batch-1");
+        var second = new GrainId("account", "batch-2");
+        var third = new GrainId("account", "batch-3");
+        Assert.True(await CommitOneAsync(storage, Write(first, 0, "a", new OutboxEffect("sms", "one"), new OutboxEffect("sms", "one, later"))));
+        Assert.True(await CommitOneAsync(storage, Write(second, 0, "a", new OutboxEffect("sms", "two"))));
+        Assert.True(await CommitOneAsync(storage, Write(third, 0, "a", new OutboxEffect("sms", "three"))));
+        var claimed = await storage.ClaimOutboxAsync("node-a", T0, TimeSpan.FromSeconds(30), 10, CancellationToken.None);
+        Assert.Equal(3, claimed.Count);
+
+        await storage.CompleteOutboxAsync([.. claimed.Where(m => m.Payload != "three").Select(m => m.Id)], CancellationToken.None);
+
+        // The completed ones are gone (the first grain's next message is claimable); the third is still leased.
+        var next = await storage.ClaimOutboxAsync("node-b", T0.AddSeconds(1), TimeSpan.FromSeconds(30), 10, CancellationToken.None);
+        Assert.Equal(["one, later"], next.Select(m => m.Payload));
+        var afterLease = await storage.ClaimOutboxAsync("node-b", T0.AddMinutes(1), TimeSpan.FromSeconds(30), 10, CancellationToken.None);
+        Assert.Contains(afterLease, m => m.Payload == "three");
+        await storage.CompleteOutboxAsync([], CancellationToken.None);
+    }
+
+    [Fact]
     public async Task ProjectionRowsAreUpsertedDeletedAndListedByCursor()
     {
         var storage = await CreateStorageAsync();

@@ -202,6 +202,14 @@ public sealed class PostgresGrainStorage : IGrainStorage
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task CompleteOutboxAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var command = _dataSource.CreateCommand("DELETE FROM outbox WHERE id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task RetryOutboxAsync(long id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(

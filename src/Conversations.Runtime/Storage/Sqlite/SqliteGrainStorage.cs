@@ -161,6 +161,15 @@ public sealed class SqliteGrainStorage : IGrainStorage
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task CompleteOutboxAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "DELETE FROM outbox WHERE id IN (SELECT value FROM json_each($ids))",
+            ("$ids", System.Text.Json.JsonSerializer.Serialize(ids)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task RetryOutboxAsync(long id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
