@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Conversations.Domain.Billing;
 using Conversations.Runtime.Grains;
 using Conversations.Runtime.Hosting;
@@ -45,7 +46,7 @@ public static class SiloApplication
                     ?? (options.Storage == StorageKinds.Sqlite ? StorageKinds.DefaultSqliteConnectionString : null))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ConversationsOptions>, ConversationsOptionsValidator>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(RateCard.Default);
         builder.Services.AddGrainHost();
         builder.Services.AddSecrets();
