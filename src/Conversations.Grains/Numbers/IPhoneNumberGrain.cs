@@ -16,6 +16,9 @@ public interface IPhoneNumberGrain : IGrain
     [StaleRead]
     Task<NumberSnapshot> GetAsync();
 
+    /// <summary>As <see cref="GetAsync"/>, always checked against the stored state: before acting on a "not yours".</summary>
+    Task<NumberSnapshot> GetCurrentAsync();
+
     /// <summary>Connects the number to <paramref name="brandId"/>; the same brand claiming again is an idempotent update (it may switch provider).</summary>
     Task<NumberOutcome> ClaimAsync(string brandId, ChannelProvider provider);
 

@@ -12,6 +12,8 @@ internal sealed class PhoneNumberGrain : Grain<PhoneNumberState>, IPhoneNumberGr
 
     public Task<NumberSnapshot> GetAsync() => Task.FromResult(Snapshot(State));
 
+    public Task<NumberSnapshot> GetCurrentAsync() => GetAsync();
+
     public Task<NumberOutcome> ClaimAsync(string brandId, ChannelProvider provider)
     {
         if (string.IsNullOrEmpty(brandId))

@@ -51,7 +51,8 @@ public static partial class TwilioWebhookEndpoints
         }
 
         var businessNumber = message.BusinessNumber ?? verified.Credentials!.PhoneNumber;
-        if ((await grains.GetGrain<IPhoneNumberGrain>(businessNumber).GetAsync()).BrandId != brandId)
+        var number = grains.GetGrain<IPhoneNumberGrain>(businessNumber);
+        if ((await number.GetAsync()).BrandId != brandId && (await number.GetCurrentAsync()).BrandId != brandId)
         {
             // Twilio retries (and then calls the fallback URL) on anything but a 2xx: a message to a
             // number this brand does not hold is acknowledged and logged, as Meta's are.
