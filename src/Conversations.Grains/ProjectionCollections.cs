@@ -12,6 +12,9 @@ public static class ProjectionCollections
     /// <summary>The outbox topic of the grains' domain events (payload: <c>GrainEvent</c>), published as the brands' live events.</summary>
     public const string EventsTopic = "events";
 
+    /// <summary>The outbox topic of cached customer media to delete after a retention purge (payload: <c>MediaPurge</c>).</summary>
+    public const string MediaPurgeTopic = "media.purge";
+
     /// <summary>A brand's credit ledger (partition: brand id).</summary>
     public const string Ledger = "ledger";
 

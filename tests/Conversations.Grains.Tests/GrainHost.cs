@@ -120,6 +120,7 @@ internal sealed class GrainHost : IAsyncDisposable
         runtime.AddConversationGrains();
         runtime.Outbox.AddHandler(new CollectingHandler("events", published));
         runtime.Outbox.AddHandler(new CollectingHandler("outbound.send", published));
+        runtime.Outbox.AddHandler(new CollectingHandler(ProjectionCollections.MediaPurgeTopic, published));
         return (storage, runtime);
     }
 

@@ -386,6 +386,8 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         {
             var purgedBefore = kept.Count > 0 ? kept[0].FirstSeq : State.TranscriptSeq + 1;
             DeleteRowsBefore(ConversationProjection.Transcript, Id.Key, ConversationProjection.TranscriptSortKey(purgedBefore));
+            Enqueue(ProjectionCollections.MediaPurgeTopic, JsonSerializer.Serialize(
+                new MediaPurge(Key.BrandId, $"{Key.BusinessNumber}-{Key.Customer}", purgedBefore), GrainJson.Options));
             State = State with { Days = kept, PurgedBefore = purgedBefore };
         }
 

@@ -6,6 +6,7 @@ using Conversations.Runtime.Storage.Sqlite;
 using Conversations.Silo.Configuration;
 using Conversations.Silo.Events;
 using Conversations.Silo.Exports;
+using Conversations.Silo.Media;
 using Conversations.Silo.Sending;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +47,7 @@ internal static class GrainHostRegistration
                 runtime, storage, sp.GetRequiredService<EventFeeds>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<EventsOutboxHandler>()));
             runtime.Outbox.AddHandler(new ExportDeliveryHandler(
                 runtime, storage, sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ExportDeliveryHandler>>()));
+            runtime.Outbox.AddHandler(new MediaPurgeHandler(sp));
             return runtime;
         });
         services.AddHostedService<GrainHostService>();

@@ -21,10 +21,11 @@ internal interface IMediaStore
     Task<StoredMedia?> FindAsync(string brandId, string mediaId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes the customer media cached for one conversation (ids <c>in-{seq}-{index}-{conversationId}</c>):
-    /// a data-protection erasure takes the bytes with the transcript. Returns how many were deleted.
+    /// Deletes the customer media cached for one conversation (ids <c>in-{seq}-{index}-{conversationId}</c>),
+    /// all of it (a data-protection erasure) or only that of transcript entries before
+    /// <paramref name="beforeSeq"/> (retention). Returns how many were deleted.
     /// </summary>
-    Task<int> DeleteInboundAsync(string brandId, string conversationId, CancellationToken cancellationToken);
+    Task<int> DeleteInboundAsync(string brandId, string conversationId, CancellationToken cancellationToken, long? beforeSeq = null);
 
     /// <summary>Writes the media's bytes to <paramref name="destination"/>, chunk by chunk.</summary>
     Task CopyToAsync(StoredMedia media, Stream destination, CancellationToken cancellationToken);

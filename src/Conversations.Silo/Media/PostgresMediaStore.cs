@@ -125,25 +125,40 @@ internal sealed class PostgresMediaStore(string connectionString, TimeProvider t
         }
     }
 
-    public async Task<int> DeleteInboundAsync(string brandId, string conversationId, CancellationToken cancellationToken)
+    public async Task<int> DeleteInboundAsync(string brandId, string conversationId, CancellationToken cancellationToken, long? beforeSeq = null)
     {
         var suffix = "-" + conversationId;
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var ids = new List<string>();
+        await using (var select = new NpgsqlCommand("SELECT media_id FROM media WHERE brand_id = $1 AND media_id LIKE 'in-%' AND right(media_id, $3) = $2", connection))
+        {
+            select.Parameters.Add(new() { Value = brandId });
+            select.Parameters.Add(new() { Value = suffix });
+            select.Parameters.Add(new() { Value = suffix.Length });
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        ids.RemoveAll(id => !MediaRetention.IsBefore(id, beforeSeq));
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var chunks = new NpgsqlCommand(
-            "DELETE FROM media_chunks WHERE brand_id = $1 AND media_id LIKE 'in-%' AND right(media_id, $3) = $2", connection, transaction);
-        chunks.Parameters.Add(new() { Value = brandId });
-        chunks.Parameters.Add(new() { Value = suffix });
-        chunks.Parameters.Add(new() { Value = suffix.Length });
-        await chunks.ExecuteNonQueryAsync(cancellationToken);
-        await using var rows = new NpgsqlCommand(
-            "DELETE FROM media WHERE brand_id = $1 AND media_id LIKE 'in-%' AND right(media_id, $3) = $2", connection, transaction);
-        rows.Parameters.Add(new() { Value = brandId });
-        rows.Parameters.Add(new() { Value = suffix });
-        rows.Parameters.Add(new() { Value = suffix.Length });
-        var deleted = await rows.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var table in (string[])["media_chunks", "media"])
+        {
+            await using var delete = new NpgsqlCommand($"DELETE FROM {table} WHERE brand_id = $1 AND media_id = ANY($2)", connection, transaction);
+            delete.Parameters.Add(new() { Value = brandId });
+            delete.Parameters.Add(new() { Value = ids.ToArray() });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return deleted;
+        return ids.Count;
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -110,7 +110,7 @@ internal sealed class SqliteMediaStore(string connectionString, string dataFolde
         await file.CopyToAsync(destination, MediaChunks.ChunkSize, cancellationToken);
     }
 
-    public async Task<int> DeleteInboundAsync(string brandId, string conversationId, CancellationToken cancellationToken)
+    public async Task<int> DeleteInboundAsync(string brandId, string conversationId, CancellationToken cancellationToken, long? beforeSeq = null)
     {
         var suffix = "-" + conversationId;
         await using var connection = await OpenAsync(cancellationToken);
@@ -128,6 +128,7 @@ internal sealed class SqliteMediaStore(string connectionString, string dataFolde
             }
         }
 
+        ids.RemoveAll(id => !MediaRetention.IsBefore(id, beforeSeq));
         foreach (var id in ids)
         {
             await using var delete = connection.CreateCommand();

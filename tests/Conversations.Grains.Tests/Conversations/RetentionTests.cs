@@ -28,6 +28,10 @@ public sealed class RetentionTests
 
         Assert.Equal(["day zero", "day one", "day two"], beforePurge);
         Assert.Equal(["day one", "day two"], await TextsAsync(host, brandId));
+        var purge = await host.PublishedAsync(m => m.Topic == ProjectionCollections.MediaPurgeTopic);
+        Assert.Equal(
+            new MediaPurge(brandId, $"{Given.BusinessNumber}-{Given.UkCustomer}", 2),
+            JsonSerializer.Deserialize<MediaPurge>(purge.Payload, GrainJson.Options));
         await host.AdvanceAsync(TimeSpan.FromDays(3));
         Assert.Empty(await TextsAsync(host, brandId));
         Assert.Equal(3, (await conversation.GetAsync()).TranscriptLength);
