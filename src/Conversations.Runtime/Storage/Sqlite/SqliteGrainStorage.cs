@@ -312,6 +312,13 @@ public sealed class SqliteGrainStorage : IGrainStorage
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+        {
+            // A pooled connection whose last transaction could not be rolled back (e.g. the database
+            // was busy at that moment) would refuse the next BEGIN: end that transaction first.
+            await ExecuteAsync(connection, null, "ROLLBACK", cancellationToken);
+        }
+
         await ExecuteAsync(connection, null, "PRAGMA synchronous=FULL", cancellationToken);
         // Deleted rows (an erased conversation, a purged transcript) are overwritten, not left in free pages.
         await ExecuteAsync(connection, null, "PRAGMA secure_delete=ON", cancellationToken);
