@@ -9,7 +9,7 @@ internal static class SendAssert
     /// Slack for the time between a send's slot and its request reaching the fake (a grain call, an HTTP
     /// request on a loaded machine): a late request followed by a punctual one looks closer than its slots.
     /// </summary>
-    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(350);
 
     /// <summary>Each request arrived only after the previous one was answered: one at a time, never overlapping.</summary>
     public static void OneAtATime(IReadOnlyList<FakeCall> calls)
