@@ -74,7 +74,6 @@ public static class ConversationEndpoints
 
         var items = new List<ConversationListItem>(size);
         var scanned = 0;
-        string? next = null;
         while (items.Count < size && scanned < MaxScannedRows)
         {
             var rows = await storage.ListRowsAsync(ProjectionCollections.Conversations, brandId, before, size, cancellationToken);
@@ -102,7 +101,7 @@ public static class ConversationEndpoints
             }
         }
 
-        next = before is null ? null : EncodeCursor(before);
+        var next = before is null ? null : EncodeCursor(before);
         return TypedResults.Ok(new ConversationPage(items, next));
     }
 
