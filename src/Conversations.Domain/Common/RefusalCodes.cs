@@ -17,4 +17,5 @@ public static class RefusalCodes
     public const string UnknownDepartment = "unknown_department";
     public const string TwilioAccountExists = "twilio_account_exists";
     public const string ReservationConflict = "reservation_conflict";
+    public const string InvalidSurvey = "invalid_survey";
 }
