@@ -8,6 +8,8 @@ namespace Conversations.Client.Contracts;
 /// <see cref="OutgoingWebhookUrl"/> (HMAC-SHA256), is never returned (always <see langword="null"/> in
 /// responses; <see cref="BrandResponse.OutgoingWebhookSecretSet"/> says whether one is set), and is
 /// left out of <see cref="ToString"/>. Omitted, it keeps the current secret; an empty string removes it.
+/// <see cref="OptOutKeywords"/> are the brand's own words (any language) that opt a contact out of
+/// distributions, besides STOP, UNSUBSCRIBE, CANCEL, END and QUIT: at most 50, each 1 to 40 characters.
 /// </summary>
 public sealed record BrandSettingsDto(
     long? ResponseTimeSeconds = null,
@@ -20,7 +22,8 @@ public sealed record BrandSettingsDto(
     IReadOnlyList<string>? Departments = null,
     int? RetentionDays = null,
     string? OutgoingWebhookUrl = null,
-    string? OutgoingWebhookSecret = null)
+    string? OutgoingWebhookSecret = null,
+    IReadOnlyList<string>? OptOutKeywords = null)
 {
     private bool PrintMembers(StringBuilder builder)
     {
@@ -34,7 +37,8 @@ public sealed record BrandSettingsDto(
             .Append(", Departments = ").Append(Departments is null ? null : string.Join('|', Departments))
             .Append(", RetentionDays = ").Append(RetentionDays)
             .Append(", OutgoingWebhookUrl = ").Append(OutgoingWebhookUrl)
-            .Append(", OutgoingWebhookSecret = ").Append(OutgoingWebhookSecret is null ? "null" : "***");
+            .Append(", OutgoingWebhookSecret = ").Append(OutgoingWebhookSecret is null ? "null" : "***")
+            .Append(", OptOutKeywords = ").Append(OptOutKeywords is null ? null : string.Join('|', OptOutKeywords));
         return true;
     }
 }

@@ -10,7 +10,8 @@ namespace Conversations.Domain.Brands;
 /// to 1 month); idle auto-close 3,600 (60…86,400, at most 24 hours); bot idle auto-close 600
 /// (60…86,400); profanity limit 3 (1…100); transcript and media retention 365 days (1…3,650).
 /// The outgoing webhook URL (exports) is an absolute https URL of at most 2,000 characters; plain
-/// http only to a loopback host (a receiver on the same machine, as in tests).
+/// http only to a loopback host (a receiver on the same machine, as in tests). Extra opt-out
+/// keywords (any language, beside STOP and the like): at most 50, each 1 to 40 characters.
 /// </summary>
 public sealed record BrandSettings
 {
@@ -22,6 +23,10 @@ public sealed record BrandSettings
     public static SettingRange Retention { get; } = new("retentionDays", 1, 3_650, 365);
 
     public const int MaxWebhookUrlLength = 2_000;
+
+    public const int MaxOptOutKeywords = 50;
+
+    public const int MaxOptOutKeywordLength = 40;
 
     public static BrandSettings Default { get; } = new();
 
@@ -43,6 +48,12 @@ public sealed record BrandSettings
 
     /// <summary>Where conversation exports are delivered (POST, signed); none when <see langword="null"/>.</summary>
     public string? OutgoingWebhookUrl { get; init; }
+
+    /// <summary>
+    /// The brand's own words that opt a contact out of distributions, besides the standard ones
+    /// (<see cref="Surveys.OptOutKeywords.OptOut"/>), matched as a whole message ignoring case and accents.
+    /// </summary>
+    public IReadOnlyList<string> OptOutKeywords { get; init; } = [];
 
     /// <summary>The idle limit in force: the bot's when a bot runs the channel.</summary>
     public TimeSpan EffectiveIdleLimit => TimeSpan.FromSeconds(BotMode ? BotIdleCloseSeconds : IdleCloseSeconds);
@@ -75,6 +86,23 @@ public sealed record BrandSettings
             else if (Departments.Take(i).Contains(Departments[i], StringComparer.Ordinal))
             {
                 refusals.Add(new Refusal(RefusalCodes.InvalidFormat, $"departments[{i}] '{Departments[i]}' appears twice.", $"departments[{i}]"));
+            }
+        }
+
+        if (OptOutKeywords.Count > MaxOptOutKeywords)
+        {
+            refusals.Add(new Refusal(
+                RefusalCodes.InvalidFormat,
+                string.Create(CultureInfo.InvariantCulture, $"optOutKeywords holds at most {MaxOptOutKeywords} keywords; got {OptOutKeywords.Count}."),
+                "optOutKeywords"));
+        }
+
+        for (var i = 0; i < OptOutKeywords.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(OptOutKeywords[i]) || OptOutKeywords[i].Length > MaxOptOutKeywordLength)
+            {
+                var field = string.Create(CultureInfo.InvariantCulture, $"optOutKeywords[{i}]");
+                refusals.Add(new Refusal(RefusalCodes.InvalidFormat, $"{field} must be 1 to {MaxOptOutKeywordLength} characters, not blank.", field));
             }
         }
 

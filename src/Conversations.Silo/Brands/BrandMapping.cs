@@ -22,6 +22,7 @@ internal static class BrandMapping
             Departments = dto.Departments ?? [],
             RetentionDays = dto.RetentionDays ?? defaults.RetentionDays,
             OutgoingWebhookUrl = dto.OutgoingWebhookUrl,
+            OptOutKeywords = dto.OptOutKeywords ?? [],
         };
     }
 
@@ -32,7 +33,7 @@ internal static class BrandMapping
         new BrandSettingsDto(
             brand.Settings.ResponseTimeSeconds, brand.Settings.MissedCloseSeconds, brand.Settings.IdleCloseSeconds, brand.Settings.BotMode,
             brand.Settings.BotIdleCloseSeconds, brand.Settings.ProfanityLimit, brand.Settings.ProfanityWords, brand.Settings.Departments,
-            checked((int)brand.Settings.RetentionDays), brand.Settings.OutgoingWebhookUrl),
+            checked((int)brand.Settings.RetentionDays), brand.Settings.OutgoingWebhookUrl, OptOutKeywords: brand.Settings.OptOutKeywords),
         brand.TwilioConnected ? new TwilioAccountView(brand.TwilioPhoneNumber!, brand.TwilioAccountSid!) : null,
         brand.CreatedAt,
         webhookSecretSet);

@@ -114,6 +114,21 @@ public abstract class BrandTests(AdminSilo silo)
     }
 
     [Fact]
+    public async Task ExtraOptOutKeywordsAreSetAndReadBackAndABlankOneIsRefusedNamingItsIndex()
+    {
+        var brandId = AdminData.NewBrandId();
+
+        var created = await silo.Root.PutBrandAsync(brandId, new("Acme", new(OptOutKeywords: ["ARRÊTER", "baja"])));
+        var failure = await Assert.ThrowsAsync<ConversationsApiException>(() =>
+            silo.Root.PutBrandAsync(brandId, new("Acme", new(OptOutKeywords: ["baja", " "]))));
+
+        Assert.Equal(["ARRÊTER", "baja"], created.Settings.OptOutKeywords);
+        Assert.Equal(["ARRÊTER", "baja"], (await silo.Root.GetBrandAsync(brandId)).Settings.OptOutKeywords);
+        Assert.Equal((HttpStatusCode.BadRequest, "settings.optOutKeywords[1]"), (failure.StatusCode, failure.Field));
+        Assert.Empty((await silo.Root.PutBrandAsync(brandId, new("Acme", new()))).Settings.OptOutKeywords!);
+    }
+
+    [Fact]
     public async Task FirstPutCreatesTheBrandAndLaterPutsReplaceItsSettings()
     {
         var brandId = AdminData.NewBrandId();
@@ -130,7 +145,7 @@ public abstract class BrandTests(AdminSilo silo)
 
         Assert.Equal(brandId, read.BrandId);
         Assert.Equal("Acme Corp", read.Name);
-        Assert.Equal(settings with { ProfanityWords = null, Departments = null }, read.Settings with { ProfanityWords = null, Departments = null });
+        Assert.Equal(settings with { ProfanityWords = null, Departments = null }, read.Settings with { ProfanityWords = null, Departments = null, OptOutKeywords = null });
         Assert.Equal(["darn"], read.Settings.ProfanityWords);
         Assert.Equal(["Sales", "Support"], read.Settings.Departments);
         Assert.Equal(updated.Settings.MissedCloseSeconds, read.Settings.MissedCloseSeconds);
