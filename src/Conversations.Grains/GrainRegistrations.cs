@@ -2,6 +2,7 @@ using Conversations.Domain.Numbers;
 using Conversations.Grains.Brands;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Customers;
+using Conversations.Grains.Distributions;
 using Conversations.Grains.Events;
 using Conversations.Grains.Idempotency;
 using Conversations.Grains.Numbers;
@@ -21,6 +22,7 @@ public static class GrainRegistrations
     public const string SandboxKind = "sandbox";
     public const string CustomerLinkKind = "customer-link";
     public const string EventLogKind = "event-log";
+    public const string DistributionKind = "distribution";
 
     /// <summary>
     /// Every webhook reads its brand (settings, credentials), its number (who holds it) and maybe a
@@ -42,6 +44,7 @@ public static class GrainRegistrations
             .Register<IKeyRingGrain, KeyRingGrain, KeyRingState>(KeyRingRows.Kind, () => new KeyRingGrain(), json: GrainJson.Options)
             .Register<ISandboxGrain, SandboxGrain, SandboxState>(SandboxKind, () => new SandboxGrain(), json: GrainJson.Options)
             .Register<ICustomerLinkGrain, CustomerLinkGrain, CustomerLinkState>(CustomerLinkKind, () => new CustomerLinkGrain(), json: GrainJson.Options, staleReadWindow: HotReadWindow)
-            .Register<IEventLogGrain, EventLogGrain, EventLogState>(EventLogKind, () => new EventLogGrain(), json: GrainJson.Options);
+            .Register<IEventLogGrain, EventLogGrain, EventLogState>(EventLogKind, () => new EventLogGrain(), json: GrainJson.Options)
+            .Register<IDistributionGrain, DistributionGrain, DistributionState>(DistributionKind, () => new DistributionGrain(), json: GrainJson.Options);
     }
 }

@@ -121,6 +121,9 @@ internal sealed class GrainHost : IAsyncDisposable
         runtime.Outbox.AddHandler(new CollectingHandler("events", published));
         runtime.Outbox.AddHandler(new CollectingHandler("outbound.send", published));
         runtime.Outbox.AddHandler(new CollectingHandler(ProjectionCollections.MediaPurgeTopic, published));
+        runtime.Outbox.AddHandler(new CollectingHandler(Grains.Distributions.DistributionRun.Topic, published));
+        runtime.Outbox.AddHandler(new CollectingHandler(Grains.Distributions.DistributionProgress.Topic, published));
+        runtime.Outbox.AddHandler(new CollectingHandler(Grains.Contacts.ContactOptOut.Topic, published));
         return (storage, runtime);
     }
 

@@ -5,7 +5,9 @@ using Conversations.Domain.Common;
 using Conversations.Domain.Conversations;
 using Conversations.Domain.Messaging;
 using Conversations.Domain.Numbers;
+using Conversations.Domain.Surveys;
 using Conversations.Grains.Brands;
+using Conversations.Grains.Distributions;
 using Conversations.Runtime.Grains;
 
 namespace Conversations.Grains.Conversations;
@@ -15,7 +17,7 @@ namespace Conversations.Grains.Conversations;
 /// <see cref="FireChatTimer"/>, <see cref="CloseChat"/> and <see cref="OutboundDelivery"/> for one
 /// conversation, with the brand's settings and credit read from (and reserved on) its Brand grain.
 /// </summary>
-internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConversationGrain
+internal sealed partial class ConversationGrain : Grain<ConversationGrainState>, IConversationGrain
 {
     public const string OutboundTopic = ProjectionCollections.OutboundTopic;
 
@@ -55,6 +57,12 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         }
 
         var settings = await Brand.GetSettingsAsync();
+        var intent = OptOutKeywords.Classify(message.Text, settings.OptOutKeywords);
+        if (intent != OptOutIntent.None || State.Survey is { Session.IsActive: true } || PendingInvitation() is not null)
+        {
+            return await ReceiveAutomatedAsync(message, intent);
+        }
+
         var decision = ReceiveCustomerMessage.Decide(
             State.Conversation, new CustomerMessage(message.Text, message.ProviderTimestamp), settings, new ProfanityFilter(settings.ProfanityWords), Now);
         var chat = decision.State.Chat!;
@@ -136,12 +144,20 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         var seq = State.TranscriptSeq + 1;
         var record = new DeliveryRecord(
             OutboundDelivery.Queued(message.MessageId, price), chatNumber, Now, verdict.WindowExpiresAt, Now,
-            ConversationProjection.OutboundEntry(seq, message, Now), Times: ImmutableSortedDictionary<DeliveryStatus, DateTimeOffset>.Empty.Add(DeliveryStatus.Queued, Now));
+            ConversationProjection.OutboundEntry(seq, message, Now), Times: ImmutableSortedDictionary<DeliveryStatus, DateTimeOffset>.Empty.Add(DeliveryStatus.Queued, Now),
+            DistributionId: message.Invitation?.DistributionId);
         var horizon = Now - DeliveryMemory;
         var deliveries = State.Deliveries.RemoveRange(
             State.Deliveries.Where(p => p.Value.Delivery.IsTerminal && p.Value.UpdatedAt < horizon).Select(p => p.Key));
         WriteTranscript(record.ToTranscript());
-        Commit(decision, WithDay(State with { Deliveries = deliveries.SetItem(message.MessageId, record), TranscriptSeq = seq }, seq));
+        Commit(decision, WithDay(State with
+        {
+            Deliveries = deliveries.SetItem(message.MessageId, record),
+            TranscriptSeq = seq,
+            PendingSurvey = message.Invitation is { Survey: { } survey } invitation
+                ? new PendingSurvey(invitation.DistributionId, survey, message.Provider, Now)
+                : State.PendingSurvey,
+        }, seq));
         Enqueue(OutboundTopic, JsonSerializer.Serialize(ConversationProjection.SendRequest(Key, message), GrainJson.Options));
         return new SendResult(message.MessageId, null, price, verdict.WindowExpiresAt, chatNumber, Duplicate: false);
 
@@ -199,6 +215,7 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         };
         State = State with { Deliveries = State.Deliveries.SetItem(messageId, updated) };
         WriteTranscript(updated.ToTranscript());
+        ReportToDistribution(updated, status);
         return new DeliveryUpdate(true, true, updated.ToSnapshot());
     }
 
@@ -323,6 +340,11 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
 
         DeleteRow(ConversationProjection.Collection, Id.Key);
         DeletePartition(ConversationProjection.Transcript, Id.Key);
+        if (State.Survey?.Session.DistributionId is { } distributionId)
+        {
+            DeleteRow(SurveyResponseRow.Collection, SurveyResponseRow.RowKey(Key.BrandId, distributionId, Key.Customer));
+        }
+
         ClearState();
     }
 
@@ -368,6 +390,11 @@ internal sealed class ConversationGrain : Grain<ConversationGrainState>, IConver
         {
             PurgeExpiredDays(settings.RetentionDays);
             return;
+        }
+
+        if (name == ChatTimers.WindowExpiry)
+        {
+            ExpireSurvey();
         }
 
         Commit(FireChatTimer.Decide(State.Conversation, name, settings, Now), State);

@@ -10,7 +10,9 @@ namespace Conversations.Grains.Conversations;
 /// deliveries by message id (idempotent sends, status reports, billing), who the customer is as the
 /// provider last named them, the number of the last transcript entry written, recent exports, and
 /// what operators set: the chat's assignee, the conversation's department and tags; and for
-/// retention, the first entry of each day still kept and the entry number below which all are purged.
+/// retention, the first entry of each day still kept and the entry number below which all are purged;
+/// for distributions, a two-way invitation awaiting the reply, the survey session, and whether the
+/// customer opted out here (so an opt-out is confirmed once).
 /// </summary>
 internal sealed record ConversationGrainState(
     ConversationState Conversation,
@@ -23,7 +25,10 @@ internal sealed record ConversationGrainState(
     string? Department = null,
     ImmutableList<string>? Tags = null,
     ImmutableList<TranscriptDay>? Days = null,
-    long PurgedBefore = 0)
+    long PurgedBefore = 0,
+    PendingSurvey? PendingSurvey = null,
+    ActiveSurvey? Survey = null,
+    bool OptedOut = false)
 {
     public static ConversationGrainState Initial { get; } = new(
         ConversationState.Empty,

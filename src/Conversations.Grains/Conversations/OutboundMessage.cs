@@ -16,4 +16,7 @@ public sealed record OutboundMessage(string MessageId, ChannelProvider Provider,
     /// ours (<see cref="MessageAttachment.MediaId"/>) or a public URL, with its MIME type.
     /// </summary>
     public MessageAttachment? Media { get; init; }
+
+    /// <summary>Set when this is a distribution's invitation: its deliveries are reported to the distribution, and a two-way survey starts on the reply.</summary>
+    public Distributions.DistributionInvitation? Invitation { get; init; }
 }

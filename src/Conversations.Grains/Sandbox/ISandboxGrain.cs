@@ -4,7 +4,7 @@ using Conversations.Runtime.Grains;
 namespace Conversations.Grains.Sandbox;
 
 /// <summary>
-/// The simulated provider behind a brand's sandbox numbers (key: brand id). A message handed to it
+/// The simulated provider behind a brand's sandbox numbers, one per brand and recipient (key: <c>{brandId}|{to}</c>, <see cref="SandboxKeys.Of"/>). A message handed to it
 /// is stored (listed by <see cref="ProjectionCollections.SandboxOutbound"/>, partition
 /// <c>{brandId}|{to}</c>) and reported <c>sent</c> at once, then <c>delivered</c> and <c>read</c>
 /// after short delays, by durable timers — as a real provider's status callbacks would.

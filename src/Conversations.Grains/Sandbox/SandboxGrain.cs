@@ -9,6 +9,7 @@ namespace Conversations.Grains.Sandbox;
 /// <summary>The sandbox provider of one brand: takes messages, then reports sent, delivered and read.</summary>
 internal sealed class SandboxGrain : Grain<SandboxState>, ISandboxGrain
 {
+
     public static readonly TimeSpan DeliveredAfter = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan ReadAfter = TimeSpan.FromSeconds(2);
     private const string DeliveredTimer = "delivered:";
@@ -58,7 +59,7 @@ internal sealed class SandboxGrain : Grain<SandboxState>, ISandboxGrain
     }
 
     private void Record(SandboxMessage message) =>
-        UpsertRow(ProjectionCollections.SandboxOutbound, $"{Id.Key}|{message.MessageId}", $"{Id.Key}|{message.To}", SortKeyOf(message), JsonSerializer.Serialize(message, GrainJson.Options));
+        UpsertRow(ProjectionCollections.SandboxOutbound, $"{Id.Key}|{message.MessageId}", Id.Key, SortKeyOf(message), JsonSerializer.Serialize(message, GrainJson.Options));
 
     /// <summary>Arrival time then id: fixed width, so ordinal order is arrival order.</summary>
     private static string SortKeyOf(SandboxMessage message) =>

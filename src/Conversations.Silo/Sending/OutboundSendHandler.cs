@@ -44,7 +44,7 @@ internal sealed class OutboundSendHandler(IGrainFactory grains, IServiceProvider
         switch (request.Provider)
         {
             case ChannelProvider.Sandbox:
-                await grains.GetGrain<ISandboxGrain>(request.BrandId).DeliverAsync(request);
+                await grains.GetGrain<ISandboxGrain>(SandboxKeys.Of(request.BrandId, request.To)).DeliverAsync(request);
                 return;
             case ChannelProvider.Twilio:
                 await WaitForSlotAsync(request, cancellationToken);
