@@ -10,6 +10,7 @@ using Conversations.Silo.Brands;
 using Conversations.Silo.CannedResponses;
 using Conversations.Silo.Configuration;
 using Conversations.Silo.Conversations;
+using Conversations.Silo.Distributions;
 using Conversations.Silo.Events;
 using Conversations.Silo.Exports;
 using Conversations.Silo.Numbers;
@@ -57,6 +58,7 @@ public static class SiloApplication
         builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section);
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section);
         builder.Services.AddMedia();
+        builder.Services.AddDistributions();
 
         var app = builder.Build();
 
@@ -80,6 +82,7 @@ public static class SiloApplication
         app.MapConversations();
         app.MapConversationMessages();
         app.MapMedia();
+        app.MapDistributions();
         app.MapEvents();
         app.MapMetaWebhooks();
         app.MapTwilioWebhooks();

@@ -222,7 +222,7 @@ public static partial class MessageEndpoints
         return (new OutboundMessage(messageId, provider, new FreeFormContent(caption, HasMedia: true)) { Media = attachment }, null);
     }
 
-    private static async Task<(OutboundMessage?, ProblemHttpResult?)> TemplateAsync(
+    internal static async Task<(OutboundMessage?, ProblemHttpResult?)> TemplateAsync(
         string brandId, string messageId, ChannelProvider provider, TemplateMessageDto requested, IGrainFactory grains)
     {
         if (string.IsNullOrEmpty(requested.Name))

@@ -4,6 +4,7 @@ using Conversations.Runtime.Storage;
 using Conversations.Runtime.Storage.Postgres;
 using Conversations.Runtime.Storage.Sqlite;
 using Conversations.Silo.Configuration;
+using Conversations.Silo.Distributions;
 using Conversations.Silo.Events;
 using Conversations.Silo.Exports;
 using Conversations.Silo.Media;
@@ -48,6 +49,10 @@ internal static class GrainHostRegistration
             runtime.Outbox.AddHandler(new ExportDeliveryHandler(
                 runtime, storage, sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ExportDeliveryHandler>>()));
             runtime.Outbox.AddHandler(new MediaPurgeHandler(sp));
+            runtime.Outbox.AddHandler(new DistributionRunHandler(
+                runtime, sp, sp.GetRequiredService<IOptions<ConversationsOptions>>().Value.PublicBaseUrl, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<DistributionRunHandler>>()));
+            runtime.Outbox.AddHandler(new DistributionProgressHandler(sp));
             return runtime;
         });
         services.AddHostedService<GrainHostService>();

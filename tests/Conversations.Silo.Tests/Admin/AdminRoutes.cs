@@ -13,6 +13,7 @@ public static class AdminRoutes
     private static readonly string[] Everyone = ["root", "admin", "operator", "distribute"];
     private static readonly string[] Admins = ["root", "admin"];
     private static readonly string[] Operators = ["root", "admin", "operator"];
+    private static readonly string[] Distributors = ["root", "admin", "distribute"];
     private const string NoConversation = "15550000000-447700900000";
 
     /// <summary>Route name → the roles allowed (root is the root admin key).</summary>
@@ -61,6 +62,12 @@ public static class AdminRoutes
         ["RequestCrmExport"] = ["root", "admin", "operator"],
         ["RequestTicketExport"] = ["root", "admin", "operator"],
         ["ListExports"] = ["root", "admin", "operator"],
+        ["CreateDistribution"] = Distributors,
+        ["PreviewDistribution"] = Distributors,
+        ["ListDistributions"] = Distributors,
+        ["GetDistribution"] = Distributors,
+        ["ListSurveyResponses"] = Distributors,
+        ["CancelDistribution"] = Distributors,
     };
 
     /// <summary>Route name → a call of the route for <c>brandId</c>.</summary>
@@ -111,7 +118,17 @@ public static class AdminRoutes
             ["RequestCrmExport"] = (c, b) => c.RequestExportAsync(b, $"{AdminData.NewNumber()}-{AdminData.NewCustomer()}", "crm"),
             ["RequestTicketExport"] = (c, b) => c.RequestExportAsync(b, $"{AdminData.NewNumber()}-{AdminData.NewCustomer()}", "ticket"),
             ["ListExports"] = (c, b) => c.ListExportsAsync(b, $"{AdminData.NewNumber()}-{AdminData.NewCustomer()}"),
+            ["CreateDistribution"] = (c, b) => c.CreateDistributionAsync(b, ProbeDistribution),
+            ["PreviewDistribution"] = (c, b) => c.PreviewDistributionAsync(b, ProbeDistribution),
+            ["ListDistributions"] = (c, b) => c.ListDistributionsAsync(b),
+            ["GetDistribution"] = (c, b) => c.GetDistributionAsync(b, "d_no_such_distribution"),
+            ["ListSurveyResponses"] = (c, b) => c.ListSurveyResponsesAsync(b, "d_no_such_distribution"),
+            ["CancelDistribution"] = (c, b) => c.CancelDistributionAsync(b, "d_no_such_distribution"),
         };
+
+    /// <summary>A distribution an allowed caller may send on a fresh brand: refused for what it names (no such survey), not for who calls.</summary>
+    private static DistributionRequest ProbeDistribution { get; } =
+        new("link", "no_such_survey", "15550000000", new TemplateMessageDto("t", "en", []), new DistributionRecipients(Phones: ["447700900000"]));
 
     /// <summary>Opens the brand's event stream and leaves it after a moment: a refusal throws before that.</summary>
     private static async Task OpenEventStreamAsync(ConversationsClient client, string brandId)

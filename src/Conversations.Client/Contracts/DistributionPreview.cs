@@ -1,0 +1,14 @@
+namespace Conversations.Client.Contracts;
+
+/// <summary>
+/// What a distribution would send, without sending: the recipients it would invite, by country; those
+/// excluded as opted out or invalid; the total price (each invitation as priced for a
+/// conversation with no open window) and the brand's available credit.
+/// </summary>
+public sealed record DistributionPreview(
+    long Recipients,
+    IReadOnlyList<DistributionCountry> ByCountry,
+    long OptedOut,
+    long Invalid,
+    MoneyDto TotalPrice,
+    MoneyDto AvailableCredit);
