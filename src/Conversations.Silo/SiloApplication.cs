@@ -9,6 +9,7 @@ using Conversations.Silo.Billing;
 using Conversations.Silo.Brands;
 using Conversations.Silo.CannedResponses;
 using Conversations.Silo.Configuration;
+using Conversations.Silo.Contacts;
 using Conversations.Silo.Conversations;
 using Conversations.Silo.Distributions;
 using Conversations.Silo.Events;
@@ -59,6 +60,7 @@ public static class SiloApplication
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section);
         builder.Services.AddMedia();
         builder.Services.AddDistributions();
+        builder.Services.AddContacts();
 
         var app = builder.Build();
 
@@ -83,6 +85,7 @@ public static class SiloApplication
         app.MapConversationMessages();
         app.MapMedia();
         app.MapDistributions();
+        app.MapContacts();
         app.MapEvents();
         app.MapMetaWebhooks();
         app.MapTwilioWebhooks();

@@ -8,6 +8,7 @@ using Conversations.Runtime.Grains;
 using Conversations.Runtime.Storage;
 using Conversations.Silo.Access;
 using Conversations.Silo.Api;
+using Conversations.Silo.Contacts;
 using Conversations.Silo.Secrets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -83,8 +84,8 @@ public static class BrandEndpoints
         return TypedResults.Ok(BrandMapping.ToResponse(brand, (await grain.GetOutgoingWebhookAsync()).HasSecret));
     }
 
-    /// <summary>Erases the brand's conversations, releases its numbers, then deletes the brand with its keys, accounts, ledger and live events.</summary>
-    internal static async Task<NoContent> DeleteAsync(string brandId, IGrainFactory grains, IGrainStorage storage, CancellationToken cancellationToken)
+    /// <summary>Erases the brand's conversations, releases its numbers, then deletes the brand with its keys, accounts, ledger, live events and contacts.</summary>
+    internal static async Task<NoContent> DeleteAsync(string brandId, IGrainFactory grains, IGrainStorage storage, IContactStore contacts, CancellationToken cancellationToken)
     {
         string? cursor = null;
         while (true)
@@ -106,6 +107,7 @@ public static class BrandEndpoints
         }
 
         await grains.GetGrain<IEventLogGrain>(brandId).EraseAsync();
+        await contacts.DeleteBrandAsync(brandId, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -1,3 +1,5 @@
+using Conversations.Domain.Contacts;
+
 namespace Conversations.Silo.Contacts;
 
 /// <summary>
@@ -29,4 +31,31 @@ public interface IContactStore
     /// recorded keeps its first time and source.
     /// </summary>
     Task SetOptOutAsync(string brandId, string phone, bool optedOut, string source, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies one batch of imported rows in one transaction, in file order: each row is merged onto the
+    /// contact as it stands (<see cref="ContactImportRow.MergedWith"/>: non-empty values win, nothing is
+    /// cleared, the opt-out is never touched) and counted as created, updated or unchanged (identical
+    /// values). A phone repeated within the batch is merged onto its earlier row and counted again. With
+    /// <paramref name="list"/>, every row's contact also becomes a member of that list (which must exist).
+    /// </summary>
+    Task<ImportBatchResult> UpsertBatchAsync(string brandId, string? list, IReadOnlyList<ContactImportRow> rows, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the contact and its list memberships; false when there was none.</summary>
+    Task<bool> DeleteAsync(string brandId, string phone, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every contact, list and membership of the brand (the brand is being deleted).</summary>
+    Task DeleteBrandAsync(string brandId, CancellationToken cancellationToken);
+
+    /// <summary>Creates a contact list; false when the brand already has one with this id.</summary>
+    Task<bool> CreateListAsync(string brandId, string list, string name, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The list with its member count, or null.</summary>
+    Task<ContactListRecord?> GetListAsync(string brandId, string list, CancellationToken cancellationToken);
+
+    /// <summary>The brand's lists by id (ordinal), each with its member count.</summary>
+    Task<IReadOnlyList<ContactListRecord>> ListListsAsync(string brandId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the list and its memberships (never the contacts); false when there was none.</summary>
+    Task<bool> DeleteListAsync(string brandId, string list, CancellationToken cancellationToken);
 }

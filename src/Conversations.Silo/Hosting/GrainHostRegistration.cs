@@ -5,6 +5,7 @@ using Conversations.Runtime.Storage.Postgres;
 using Conversations.Runtime.Storage.Sqlite;
 using Conversations.Silo.Configuration;
 using Conversations.Silo.Distributions;
+using Conversations.Silo.Contacts;
 using Conversations.Silo.Events;
 using Conversations.Silo.Exports;
 using Conversations.Silo.Media;
@@ -53,6 +54,7 @@ internal static class GrainHostRegistration
                 runtime, sp, sp.GetRequiredService<IOptions<ConversationsOptions>>().Value.PublicBaseUrl, sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<DistributionRunHandler>>()));
             runtime.Outbox.AddHandler(new DistributionProgressHandler(sp));
+            runtime.Outbox.AddHandler(new ContactOptOutHandler(sp));
             return runtime;
         });
         services.AddHostedService<GrainHostService>();
