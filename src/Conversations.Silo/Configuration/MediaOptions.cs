@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Conversations.Silo.Configuration;
 
-/// <summary><c>Conversations:Media</c>: how long signed media links live and how large a customer's media may be.</summary>
+/// <summary><c>Conversations:Media</c>: how long signed media links live, how large a customer's media may be, how often uploads are swept for retention.</summary>
 public sealed class MediaOptions
 {
     public const string Section = "Conversations:Media";
@@ -14,4 +14,11 @@ public sealed class MediaOptions
     /// <summary>The largest inbound media fetched from a provider (Meta takes documents up to 100 MB).</summary>
     [Range(1, 1_000_000_000)]
     public long MaxInboundBytes { get; set; } = 100_000_000;
+
+    /// <summary>
+    /// How often each node sweeps the brands' uploads for retention (uploads never sent go by upload time;
+    /// a retention purge of a conversation also sweeps its brand at once).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

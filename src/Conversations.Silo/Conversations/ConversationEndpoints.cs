@@ -257,7 +257,7 @@ public static class ConversationEndpoints
 
     /// <summary>
     /// A data-protection erasure on request: the conversation's state, transcript, list entry, timers,
-    /// cached customer media and the user-id link go; an audit row without personal data stays.
+    /// cached customer media, the uploads sent only to this customer, and the user-id link go; an audit row without personal data stays.
     /// </summary>
     internal static async Task<Results<Ok<ErasureView>, ProblemHttpResult>> EraseAsync(
         string brandId, string id, HttpContext http, IGrainFactory grains, IMediaStore media, CancellationToken cancellationToken)
@@ -280,7 +280,7 @@ public static class ConversationEndpoints
             await grains.GetGrain<ICustomerLinkGrain>(new ConversationKey(brandId, key.BusinessNumber, userId).ToString()).ForgetAsync();
         }
 
-        var mediaDeleted = await media.DeleteInboundAsync(brandId, id, cancellationToken);
+        var mediaDeleted = await media.DeleteInboundAsync(brandId, id, cancellationToken) + await media.DeleteSentInAsync(brandId, ConversationIds.Format(key), cancellationToken);
         return TypedResults.Ok(new ErasureView(erased.ErasureId, erased.At, erased.BusinessNumber, erased.TranscriptEntries, erased.Deliveries, mediaDeleted));
     }
 

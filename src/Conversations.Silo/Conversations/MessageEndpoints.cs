@@ -56,6 +56,12 @@ public static partial class MessageEndpoints
         }
 
         var result = await grains.GetGrain<IConversationGrain>(key.ToString()).SendAsync(message!);
+        if (result.IsAccepted && message!.Media?.MediaId is { } uploaded)
+        {
+            // After the grain took it: a refused send must not keep an upload alive or tie it to this customer.
+            await media.RecordSendAsync(brandId, uploaded, ConversationIds.Format(key), CancellationToken.None);
+        }
+
         return result.Refusal is { } refusal
             ? ApiProblems.FromRefusal(refusal)
             : TypedResults.Accepted(

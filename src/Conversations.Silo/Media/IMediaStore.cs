@@ -27,6 +27,28 @@ internal interface IMediaStore
     /// </summary>
     Task<int> DeleteInboundAsync(string brandId, string conversationId, CancellationToken cancellationToken, long? beforeSeq = null);
 
+    /// <summary>
+    /// Notes that the brand's upload <paramref name="mediaId"/> was sent in <paramref name="conversationId"/> (the API's id),
+    /// now: retention keeps an upload while its latest send is kept; erasure takes the uploads sent only in the erased conversation.
+    /// </summary>
+    Task RecordSendAsync(string brandId, string mediaId, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Erasure: deletes the uploads sent in <paramref name="conversationId"/> and in no other conversation, and forgets
+    /// that conversation's sends of the others (an upload also sent to other customers is the brand's shared content,
+    /// e.g. a catalogue, and stays for their transcripts). Returns how many uploads were deleted.
+    /// </summary>
+    Task<int> DeleteSentInAsync(string brandId, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Retention: deletes the brand's uploads stored before <paramref name="cutoff"/> and not sent since (an upload
+    /// never sent goes by its upload time; one sent, once its latest send is older). Returns how many were deleted.
+    /// </summary>
+    Task<int> DeleteOutboundBeforeAsync(string brandId, DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>The brands that hold uploads, for the retention sweep.</summary>
+    Task<IReadOnlyList<string>> ListOutboundBrandsAsync(CancellationToken cancellationToken);
+
     /// <summary>Writes the media's bytes to <paramref name="destination"/>, chunk by chunk.</summary>
     Task CopyToAsync(StoredMedia media, Stream destination, CancellationToken cancellationToken);
 }

@@ -13,4 +13,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 6003, Level = LogLevel.Information,
         Message = "Fetched inbound media {MediaId} of brand {BrandId} from the provider ({Size} bytes) and cached it")]
     public static partial void Fetched(ILogger logger, string brandId, string mediaId, long size);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Retention deleted {Count} uploads of brand {BrandId}")]
+    public static partial void UploadsSwept(ILogger logger, string brandId, int count);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "The retention sweep of uploads failed; it runs again at the next interval")]
+    public static partial void SweepFailed(ILogger logger, Exception failure);
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Conversations.Silo.Media;
 
-/// <summary>Composes media: the store of the configured storage, the inbound fetcher, the link signer and the send-side helper.</summary>
+/// <summary>Composes media: the store of the configured storage, the inbound fetcher, the link signer, the send-side helper and the retention sweep of uploads.</summary>
 internal static class MediaRegistration
 {
     /// <summary>Call after <c>AddGrainHost</c>: the store's tables are created once the grain host made the database ready.</summary>
@@ -33,6 +33,9 @@ internal static class MediaRegistration
             sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<MediaUrlSigner>(), sp.GetRequiredService<MediaHttp>(),
             sp.GetRequiredService<IOptions<ConversationsOptions>>().Value, sp.GetRequiredService<IOptions<MetaOptions>>().Value));
         services.AddHostedService<MediaStoreStartup>();
+        services.AddHostedService(sp => new MediaRetentionSweep(
+            sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<Runtime.Grains.IGrainFactory>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<MediaOptions>(), sp.GetRequiredService<ILogger<MediaRetentionSweep>>()));
         return services;
     }
 }

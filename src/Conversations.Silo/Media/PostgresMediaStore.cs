@@ -5,7 +5,8 @@ namespace Conversations.Silo.Media;
 /// <summary>
 /// The cluster store: rows in <c>media</c> and bytes in <c>media_chunks</c> (one <c>bytea</c> row per
 /// 256 KiB chunk) of the shared PostgreSQL database, so any node serves any media. A file's chunks and
-/// its row commit in one transaction: a row always has all its chunks. The tables are the store's own
+/// its row commit in one transaction: a row always has all its chunks. <c>media_sends</c> notes in which
+/// conversations, and when last, each upload was sent (for retention and erasure). The tables are the store's own
 /// (<c>CREATE TABLE IF NOT EXISTS</c> under an advisory lock): the grain storage's migrations know nothing of media.
 /// </summary>
 internal sealed class PostgresMediaStore(string connectionString, TimeProvider time) : IMediaStore, IAsyncDisposable
@@ -31,7 +32,13 @@ internal sealed class PostgresMediaStore(string connectionString, TimeProvider t
             CREATE TABLE IF NOT EXISTS media_chunks (
                 brand_id text COLLATE "C" NOT NULL, media_id text COLLATE "C" NOT NULL, seq integer NOT NULL, data bytea NOT NULL,
                 PRIMARY KEY (brand_id, media_id, seq))
-            """])
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS media_sends (
+                brand_id text COLLATE "C" NOT NULL, media_id text COLLATE "C" NOT NULL, conversation_id text COLLATE "C" NOT NULL, sent_at bigint NOT NULL,
+                PRIMARY KEY (brand_id, media_id, conversation_id))
+            """,
+            "CREATE INDEX IF NOT EXISTS media_sends_conversation ON media_sends (brand_id, conversation_id)"])
         {
             await using var command = new NpgsqlCommand(statement, connection, transaction);
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -143,13 +150,99 @@ internal sealed class PostgresMediaStore(string connectionString, TimeProvider t
         }
 
         ids.RemoveAll(id => !MediaRetention.IsBefore(id, beforeSeq));
+        await DeleteAsync(connection, brandId, ids, cancellationToken);
+        return ids.Count;
+    }
+
+    public async Task RecordSendAsync(string brandId, string mediaId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var upsert = _dataSource.CreateCommand(
+            """
+            INSERT INTO media_sends (brand_id, media_id, conversation_id, sent_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (brand_id, media_id, conversation_id) DO UPDATE SET sent_at = GREATEST(media_sends.sent_at, excluded.sent_at)
+            """);
+        foreach (var value in new object[] { brandId, mediaId, conversationId, time.GetUtcNow().ToUnixTimeMilliseconds() })
+        {
+            upsert.Parameters.Add(new() { Value = value });
+        }
+
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> DeleteSentInAsync(string brandId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var ids = await IdsAsync(
+            connection,
+            """
+            SELECT s.media_id FROM media_sends s JOIN media m ON m.brand_id = s.brand_id AND m.media_id = s.media_id AND m.origin = 'outbound'
+            WHERE s.brand_id = $1 AND s.conversation_id = $2
+              AND NOT EXISTS (SELECT 1 FROM media_sends o WHERE o.brand_id = s.brand_id AND o.media_id = s.media_id AND o.conversation_id <> s.conversation_id)
+            """,
+            brandId, conversationId, cancellationToken);
+        await DeleteAsync(connection, brandId, ids, cancellationToken);
+        await using var forget = new NpgsqlCommand("DELETE FROM media_sends WHERE brand_id = $1 AND conversation_id = $2", connection);
+        forget.Parameters.Add(new() { Value = brandId });
+        forget.Parameters.Add(new() { Value = conversationId });
+        await forget.ExecuteNonQueryAsync(cancellationToken);
+        return ids.Count;
+    }
+
+    public async Task<int> DeleteOutboundBeforeAsync(string brandId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var ids = await IdsAsync(
+            connection,
+            """
+            SELECT m.media_id FROM media m
+            WHERE m.brand_id = $1 AND m.origin = 'outbound' AND m.created_at < $2
+              AND NOT EXISTS (SELECT 1 FROM media_sends s WHERE s.brand_id = m.brand_id AND s.media_id = m.media_id AND s.sent_at >= $2)
+            """,
+            brandId, cutoff.ToUnixTimeMilliseconds(), cancellationToken);
+        await DeleteAsync(connection, brandId, ids, cancellationToken);
+        return ids.Count;
+    }
+
+    public async Task<IReadOnlyList<string>> ListOutboundBrandsAsync(CancellationToken cancellationToken)
+    {
+        await using var select = _dataSource.CreateCommand("SELECT DISTINCT brand_id FROM media WHERE origin = 'outbound'");
+        var brands = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            brands.Add(reader.GetString(0));
+        }
+
+        return brands;
+    }
+
+    private static async Task<List<string>> IdsAsync(NpgsqlConnection connection, string sql, string brandId, object value, CancellationToken cancellationToken)
+    {
+#pragma warning disable CA2100 // SQL text is a constant of this class; every value is a parameter.
+        await using var select = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        select.Parameters.Add(new() { Value = brandId });
+        select.Parameters.Add(new() { Value = value });
+        var ids = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Deletes the media's chunks, rows and sends in one transaction.</summary>
+    private static async Task DeleteAsync(NpgsqlConnection connection, string brandId, List<string> ids, CancellationToken cancellationToken)
+    {
         if (ids.Count == 0)
         {
-            return 0;
+            return;
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var table in (string[])["media_chunks", "media"])
+        foreach (var table in (string[])["media_chunks", "media", "media_sends"])
         {
             await using var delete = new NpgsqlCommand($"DELETE FROM {table} WHERE brand_id = $1 AND media_id = ANY($2)", connection, transaction);
             delete.Parameters.Add(new() { Value = brandId });
@@ -158,7 +251,6 @@ internal sealed class PostgresMediaStore(string connectionString, TimeProvider t
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return ids.Count;
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -7,7 +7,8 @@ namespace Conversations.Silo.Media;
 /// <summary>
 /// The embedded store: bytes in files under <c>{data folder}/media/</c>, rows in a <c>media</c> table of
 /// the SQLite database. A file is written under a temporary name and moved into place before its row
-/// is inserted, so a row always names a complete file. File names are the hash of brand and id: no id,
+/// is inserted, so a row always names a complete file. <c>media_sends</c> notes in which conversations, and
+/// when last, each upload was sent (for retention and erasure). File names are the hash of brand and id: no id,
 /// whatever it holds, can name a path outside the folder.
 /// </summary>
 internal sealed class SqliteMediaStore(string connectionString, string dataFolder, TimeProvider time) : IMediaStore
@@ -24,7 +25,11 @@ internal sealed class SqliteMediaStore(string connectionString, string dataFolde
             CREATE TABLE IF NOT EXISTS media (
                 brand_id TEXT NOT NULL, media_id TEXT NOT NULL, content_type TEXT NOT NULL, file_name TEXT NULL,
                 size INTEGER NOT NULL, sha256 TEXT NOT NULL, origin TEXT NOT NULL, created_at INTEGER NOT NULL,
-                PRIMARY KEY (brand_id, media_id))
+                PRIMARY KEY (brand_id, media_id));
+            CREATE TABLE IF NOT EXISTS media_sends (
+                brand_id TEXT NOT NULL, media_id TEXT NOT NULL, conversation_id TEXT NOT NULL, sent_at INTEGER NOT NULL,
+                PRIMARY KEY (brand_id, media_id, conversation_id));
+            CREATE INDEX IF NOT EXISTS media_sends_conversation ON media_sends (brand_id, conversation_id);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -129,17 +134,105 @@ internal sealed class SqliteMediaStore(string connectionString, string dataFolde
         }
 
         ids.RemoveAll(id => !MediaRetention.IsBefore(id, beforeSeq));
+        await DeleteAsync(connection, brandId, ids, cancellationToken);
+        return ids.Count;
+    }
+
+    public async Task RecordSendAsync(string brandId, string mediaId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var upsert = connection.CreateCommand();
+        upsert.CommandText = """
+            INSERT INTO media_sends (brand_id, media_id, conversation_id, sent_at) VALUES ($brand, $id, $conversation, $at)
+            ON CONFLICT (brand_id, media_id, conversation_id) DO UPDATE SET sent_at = max(sent_at, excluded.sent_at)
+            """;
+        upsert.Parameters.AddWithValue("$brand", brandId);
+        upsert.Parameters.AddWithValue("$id", mediaId);
+        upsert.Parameters.AddWithValue("$conversation", conversationId);
+        upsert.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeMilliseconds());
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> DeleteSentInAsync(string brandId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var ids = await IdsAsync(
+            connection,
+            """
+            SELECT s.media_id FROM media_sends s JOIN media m ON m.brand_id = s.brand_id AND m.media_id = s.media_id AND m.origin = 'outbound'
+            WHERE s.brand_id = $brand AND s.conversation_id = $value
+              AND NOT EXISTS (SELECT 1 FROM media_sends o WHERE o.brand_id = s.brand_id AND o.media_id = s.media_id AND o.conversation_id <> s.conversation_id)
+            """,
+            brandId, conversationId, cancellationToken);
+        await DeleteAsync(connection, brandId, ids, cancellationToken);
+        await using var forget = connection.CreateCommand();
+        forget.CommandText = "DELETE FROM media_sends WHERE brand_id = $brand AND conversation_id = $conversation";
+        forget.Parameters.AddWithValue("$brand", brandId);
+        forget.Parameters.AddWithValue("$conversation", conversationId);
+        await forget.ExecuteNonQueryAsync(cancellationToken);
+        return ids.Count;
+    }
+
+    public async Task<int> DeleteOutboundBeforeAsync(string brandId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var ids = await IdsAsync(
+            connection,
+            """
+            SELECT m.media_id FROM media m
+            WHERE m.brand_id = $brand AND m.origin = 'outbound' AND m.created_at < $value
+              AND NOT EXISTS (SELECT 1 FROM media_sends s WHERE s.brand_id = m.brand_id AND s.media_id = m.media_id AND s.sent_at >= $value)
+            """,
+            brandId, cutoff.ToUnixTimeMilliseconds(), cancellationToken);
+        await DeleteAsync(connection, brandId, ids, cancellationToken);
+        return ids.Count;
+    }
+
+    public async Task<IReadOnlyList<string>> ListOutboundBrandsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT DISTINCT brand_id FROM media WHERE origin = 'outbound'";
+        var brands = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            brands.Add(reader.GetString(0));
+        }
+
+        return brands;
+    }
+
+    private static async Task<List<string>> IdsAsync(SqliteConnection connection, string sql, string brandId, object value, CancellationToken cancellationToken)
+    {
+        await using var select = connection.CreateCommand();
+#pragma warning disable CA2100 // SQL text is a constant of this class; every value is a parameter.
+        select.CommandText = sql;
+#pragma warning restore CA2100
+        select.Parameters.AddWithValue("$brand", brandId);
+        select.Parameters.AddWithValue("$value", value);
+        var ids = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Deletes the rows (media and sends) first, then the file: no row ever names a missing file.</summary>
+    private async Task DeleteAsync(SqliteConnection connection, string brandId, List<string> ids, CancellationToken cancellationToken)
+    {
         foreach (var id in ids)
         {
             await using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM media WHERE brand_id = $brand AND media_id = $id";
+            delete.CommandText = "DELETE FROM media WHERE brand_id = $brand AND media_id = $id; DELETE FROM media_sends WHERE brand_id = $brand AND media_id = $id";
             delete.Parameters.AddWithValue("$brand", brandId);
             delete.Parameters.AddWithValue("$id", id);
             await delete.ExecuteNonQueryAsync(cancellationToken);
             File.Delete(PathOf(brandId, id));
         }
-
-        return ids.Count;
     }
 
     private string PathOf(string brandId, string mediaId) =>
