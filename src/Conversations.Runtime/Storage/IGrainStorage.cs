@@ -53,6 +53,13 @@ public interface IGrainStorage : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<StoredRow>> ListRowsAfterAsync(string collection, string partition, string? afterSortKey, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// After an erasure: makes the rows deleted so far unrecoverable from the storage's own files, as far as it
+    /// can without holding up commits for more than a moment (SQLite: checkpoints the write-ahead log into the
+    /// database file and truncates it). Returns false when readers kept it from finishing: call again later.
+    /// </summary>
+    Task<bool> ScrubDeletedAsync(CancellationToken cancellationToken);
+
     Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<NodeRecord>> ListNodesAsync(CancellationToken cancellationToken);

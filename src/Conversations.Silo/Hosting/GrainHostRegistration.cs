@@ -5,6 +5,7 @@ using Conversations.Runtime.Storage.Postgres;
 using Conversations.Runtime.Storage.Sqlite;
 using Conversations.Silo.Configuration;
 using Conversations.Silo.Contacts;
+using Conversations.Silo.Conversations;
 using Conversations.Silo.Distributions;
 using Conversations.Silo.Events;
 using Conversations.Silo.Exports;
@@ -58,6 +59,8 @@ internal static class GrainHostRegistration
             return runtime;
         });
         services.AddHostedService<GrainHostService>();
+        services.AddSingleton<ErasureScrubber>();
+        services.AddHostedService(sp => sp.GetRequiredService<ErasureScrubber>());
         return services;
     }
 }

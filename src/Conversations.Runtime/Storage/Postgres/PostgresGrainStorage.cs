@@ -251,6 +251,12 @@ public sealed class PostgresGrainStorage : IGrainStorage
         return await ReadRowsAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// Nothing to do from here: deleted rows are gone from every query at commit, and their dead tuples are
+    /// reclaimed by the server's autovacuum; the database files are the server's, not this node's.
+    /// </summary>
+    public Task<bool> ScrubDeletedAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
     public async Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(

@@ -215,6 +215,37 @@ public sealed class SqliteGrainStorage : IGrainStorage
         return await ReadRowsAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// With <c>secure_delete</c> a deleted row is zeroed in the page that held it, but in WAL mode that page is a
+    /// new frame of the <c>-wal</c> file: the older frames holding the row stay there (and in the database file
+    /// until a checkpoint copies the zeroed page over it), and a checkpoint that only resets the log leaves them
+    /// in the file until overwritten. So: a PASSIVE checkpoint first, which copies what it can without waiting for
+    /// or blocking anyone; then a TRUNCATE checkpoint, which takes the writer lock, waits for readers still on older
+    /// frames, copies the rest and truncates the file to zero bytes. Commits wait while it holds the writer lock,
+    /// so it waits for readers at most <see cref="ScrubReaderWait"/> (a busy timeout on this connection only) and
+    /// has little left to copy after the PASSIVE pass; when readers are still there it gives up and says so.
+    /// </summary>
+    public async Task<bool> ScrubDeletedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await CheckpointAsync(connection, "PASSIVE", cancellationToken);
+        await using var timeout = Command(connection, null, "PRAGMA busy_timeout");
+        var previous = await timeout.ExecuteScalarAsync(cancellationToken) as long? ?? 0;
+        await ExecuteAsync(connection, null, $"PRAGMA busy_timeout = {(int)ScrubReaderWait.TotalMilliseconds}", cancellationToken);
+        try
+        {
+            return await CheckpointAsync(connection, "TRUNCATE", cancellationToken);
+        }
+        finally
+        {
+            // The connection goes back to the pool: its next user gets the busy handling it had.
+            await ExecuteAsync(connection, null, $"PRAGMA busy_timeout = {previous}", CancellationToken.None);
+        }
+    }
+
+    /// <summary>How long a TRUNCATE checkpoint may wait for readers while it holds up writers.</summary>
+    public static TimeSpan ScrubReaderWait { get; } = TimeSpan.FromMilliseconds(50);
+
     public async Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -294,6 +325,14 @@ public sealed class SqliteGrainStorage : IGrainStorage
         }
 
         return rows;
+    }
+
+    /// <summary>Runs a checkpoint of <paramref name="mode"/>; true unless it was kept from finishing (its first column, <c>busy</c>).</summary>
+    private static async Task<bool> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null, $"PRAGMA wal_checkpoint({mode})");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) == 0;
     }
 
     private static async Task<int> SchemaVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
