@@ -3,8 +3,8 @@ using Conversations.Client;
 using Conversations.Client.Contracts;
 using Conversations.Silo.Tests.Admin;
 using Conversations.Silo.Tests.Support;
+using Conversations.Testing.Postgres;
 using Conversations.Testing.Time;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Silo.Tests.Conversations;
 
@@ -12,21 +12,17 @@ namespace Conversations.Silo.Tests.Conversations;
 /// The whole support story over HTTP with the typed client, on a silo whose clock the test moves
 /// (its durable timers fire on that clock): a reply makes a chat active and the idle limit closes it;
 /// an unanswered chat is missed and later closed; offensive words close a chat; after 24 hours free
-/// text is refused and a template is accepted, reserved and billed once on delivery. The embedded
-/// (SQLite) silo: a moved clock on a shared cluster database would race the other nodes' real one.
+/// text is refused and a template is accepted, reserved and billed once on delivery. On SQLite and on
+/// PostgreSQL, each a single node (<see cref="ClockedSiloStorage"/>).
 /// </summary>
-public sealed class SupportStoryTests
+public abstract class SupportStoryTests(ClockedSiloStorage storage)
 {
-    private const string AdminKey = "root-admin-key-for-the-support-story-0123456789";
-
     [Fact]
     public async Task WaitingActiveIdleClosedMissedProfanityAndATemplateAfterTheWindow()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        await using var silo = await RunningSilo.StartAsync(
-            new Dictionary<string, string?> { ["Conversations:AdminKey"] = AdminKey },
-            builder => builder.Services.AddSingleton<TimeProvider>(clock));
-        var root = new ConversationsClient(silo.Client, AdminKey);
+        await using var silo = await storage.StartAsync(clock);
+        var root = new ConversationsClient(silo.Client, ClockedSiloStorage.AdminKey);
         var brandId = AdminData.NewBrandId();
         await root.PutBrandAsync(brandId, new BrandRequest("Acme", new BrandSettingsDto(
             ResponseTimeSeconds: 60, MissedCloseSeconds: 900, IdleCloseSeconds: 120, ProfanityLimit: 2, ProfanityWords: ["darn"])));
@@ -87,3 +83,8 @@ public sealed class SupportStoryTests
         async Task<ChatView> Chat(string customer) => (await root.GetConversationAsync(brandId, Id(customer))).Chat!;
     }
 }
+
+public sealed class SqliteSupportStoryTests() : SupportStoryTests(new SqliteClockedStorage());
+
+[Collection(ClockedPostgresCollectionDefinition.Name)]
+public sealed class PostgresSupportStoryTests(PostgresFixture postgres) : SupportStoryTests(new PostgresClockedStorage(postgres));
