@@ -37,7 +37,7 @@ public static class GrainRegistrations
     {
         ArgumentNullException.ThrowIfNull(runtime);
         return runtime
-            .Register<IBrandGrain, BrandGrain, BrandGrainState>(BrandKind, () => new BrandGrain(), json: GrainJson.Options, staleReadWindow: HotReadWindow)
+            .Register<IBrandGrain, BrandGrain, BrandGrainState>(BrandKind, () => new BrandGrain(runtime.Storage), json: GrainJson.Options, staleReadWindow: HotReadWindow)
             .Register<IPhoneNumberGrain, PhoneNumberGrain, PhoneNumberState>(NumberKind, () => new PhoneNumberGrain(), json: GrainJson.Options, staleReadWindow: HotReadWindow)
             .Register<IConversationGrain, ConversationGrain, ConversationGrainState>(ConversationKind, () => new ConversationGrain(), json: GrainJson.Options)
             .Register<IIdempotencyGrain, IdempotencyGrain, IdempotencyState>(IdempotencyKind, () => new IdempotencyGrain(), json: GrainJson.Options)

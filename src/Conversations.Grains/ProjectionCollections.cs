@@ -39,6 +39,9 @@ public static class ProjectionCollections
     /// <summary>A brand's canned responses (partition: brand id; row key: <c>{brandId}/{id}</c>; sort key: lower-case name, then id).</summary>
     public const string CannedResponses = "canned_responses";
 
+    /// <summary>A brand's survey definitions (partition: brand id; row key: <c>{brandId}/{surveyId}</c>; sort key: survey id).</summary>
+    public const string Surveys = "surveys";
+
     /// <summary>Messages sent to sandbox numbers (partition: <c>{brandId}|{to}</c>; sort key: arrival).</summary>
     public const string SandboxOutbound = "sandbox_outbound";
 

@@ -22,6 +22,7 @@ using Conversations.Silo.Hosting;
 using Conversations.Silo.Pricing;
 using Conversations.Silo.Sandbox;
 using Conversations.Silo.Secrets;
+using Conversations.Silo.Surveys;
 using Conversations.Silo.Webhooks.Meta;
 using Conversations.Silo.Webhooks.Twilio;
 using Microsoft.Extensions.Options;
@@ -79,6 +80,7 @@ public static class SiloApplication
         app.MapCredits();
         app.MapTemplates();
         app.MapCannedResponses();
+        app.MapSurveys();
         app.MapExports();
         app.MapSandbox();
         app.MapConversations();

@@ -142,6 +142,7 @@ internal sealed partial class BrandGrain
 
         DeletePartition(LedgerCollection, Id.Key);
         DeletePartition(CannedResponsesCollection, Id.Key);
+        DeletePartition(SurveysCollection, Id.Key);
         CancelTimer(OrphanTimer);
         ClearState();
         return Task.FromResult(new BrandDeletion(true, numbers));

@@ -5,12 +5,18 @@ using Conversations.Domain.Brands;
 using Conversations.Domain.Common;
 using Conversations.Domain.Numbers;
 using Conversations.Runtime.Grains;
+using Conversations.Runtime.Storage;
 
 namespace Conversations.Grains.Brands;
 
-/// <summary>The Brand grain: <see cref="BrandRules"/> and the <see cref="CreditLedger"/> of one brand.</summary>
-internal sealed partial class BrandGrain : Grain<BrandGrainState>, IBrandGrain
+/// <summary>
+/// The Brand grain: <see cref="BrandRules"/> and the <see cref="CreditLedger"/> of one brand. It reads
+/// its committed projection rows (survey definitions) through <paramref name="rows"/>.
+/// </summary>
+internal sealed partial class BrandGrain(IGrainStorage rows) : Grain<BrandGrainState>, IBrandGrain
 {
+    private readonly IGrainStorage _rows = rows;
+
     /// <summary>The durable timer that releases reservations whose delivery report never came.</summary>
     public const string OrphanTimer = "credits.orphans";
 

@@ -35,5 +35,8 @@ internal sealed record BrandGrainState(BrandState Brand, long LedgerSequence, Da
     /// <summary>Canned responses by id: only their names and creation times (the texts are <c>canned_responses</c> rows).</summary>
     public ImmutableDictionary<string, CannedResponseEntry> CannedResponses { get; init; } = ImmutableDictionary<string, CannedResponseEntry>.Empty;
 
+    /// <summary>Survey ids and when each was created (the definitions are <c>surveys</c> rows).</summary>
+    public ImmutableDictionary<string, DateTimeOffset> Surveys { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
+
     public static string TemplateKey(string name, string language) => $"{name}/{language}";
 }

@@ -1,4 +1,5 @@
 using Conversations.Domain.Brands;
+using Conversations.Domain.Surveys;
 using Conversations.Runtime.Grains;
 
 namespace Conversations.Grains.Brands;
@@ -122,4 +123,17 @@ public interface IBrandGrain : IGrain
 
     /// <summary>Deletes a canned response and its row; false when unknown.</summary>
     Task<bool> DeleteCannedResponseAsync(string id);
+
+    /// <summary>
+    /// Creates or replaces survey <paramref name="surveyId"/> (checked with <see cref="SurveyRules.Validate"/>);
+    /// refused with <c>limit_reached</c> when it is new and the brand has <see cref="BrandGrain.MaxSurveys"/>.
+    /// Writes its <c>surveys</c> row; <see cref="SurveyOutcome.Created"/> tells a create from a replace.
+    /// </summary>
+    Task<SurveyOutcome> PutSurveyAsync(string surveyId, SurveyDefinition survey);
+
+    /// <summary>The brand's survey <paramref name="surveyId"/> as last saved; <see langword="null"/> when it has none.</summary>
+    Task<SurveyDefinition?> GetSurveyAsync(string surveyId);
+
+    /// <summary>Deletes a survey and its row; false when unknown. Sessions already running keep their own copy.</summary>
+    Task<bool> DeleteSurveyAsync(string surveyId);
 }

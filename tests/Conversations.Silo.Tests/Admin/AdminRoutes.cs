@@ -68,6 +68,10 @@ public static class AdminRoutes
         ["GetDistribution"] = Distributors,
         ["ListSurveyResponses"] = Distributors,
         ["CancelDistribution"] = Distributors,
+        ["PutSurvey"] = Distributors,
+        ["GetSurvey"] = Distributors,
+        ["ListSurveys"] = Distributors,
+        ["DeleteSurvey"] = Distributors,
     };
 
     /// <summary>Route name → a call of the route for <c>brandId</c>.</summary>
@@ -124,6 +128,10 @@ public static class AdminRoutes
             ["GetDistribution"] = (c, b) => c.GetDistributionAsync(b, "d_no_such_distribution"),
             ["ListSurveyResponses"] = (c, b) => c.ListSurveyResponsesAsync(b, "d_no_such_distribution"),
             ["CancelDistribution"] = (c, b) => c.CancelDistributionAsync(b, "d_no_such_distribution"),
+            ["PutSurvey"] = (c, b) => c.PutSurveyAsync(b, "probe", new("Probe", Questions: [new("nps", "nps", "How likely are you to recommend us?")])),
+            ["GetSurvey"] = (c, b) => c.GetSurveyAsync(b, "no_such_survey"),
+            ["ListSurveys"] = (c, b) => c.ListSurveysAsync(b),
+            ["DeleteSurvey"] = (c, b) => c.DeleteSurveyAsync(b, "no_such_survey"),
         };
 
     /// <summary>A distribution an allowed caller may send on a fresh brand: refused for what it names (no such survey), not for who calls.</summary>
