@@ -122,8 +122,8 @@ public static class AdminRoutes
             ["RequestCrmExport"] = (c, b) => c.RequestExportAsync(b, $"{AdminData.NewNumber()}-{AdminData.NewCustomer()}", "crm"),
             ["RequestTicketExport"] = (c, b) => c.RequestExportAsync(b, $"{AdminData.NewNumber()}-{AdminData.NewCustomer()}", "ticket"),
             ["ListExports"] = (c, b) => c.ListExportsAsync(b, $"{AdminData.NewNumber()}-{AdminData.NewCustomer()}"),
-            ["CreateDistribution"] = (c, b) => c.CreateDistributionAsync(b, ProbeDistribution),
-            ["PreviewDistribution"] = (c, b) => c.PreviewDistributionAsync(b, ProbeDistribution),
+            ["CreateDistribution"] = (c, b) => c.CreateDistributionAsync(b, ProbeDistribution()),
+            ["PreviewDistribution"] = (c, b) => c.PreviewDistributionAsync(b, ProbeDistribution()),
             ["ListDistributions"] = (c, b) => c.ListDistributionsAsync(b),
             ["GetDistribution"] = (c, b) => c.GetDistributionAsync(b, "d_no_such_distribution"),
             ["ListSurveyResponses"] = (c, b) => c.ListSurveyResponsesAsync(b, "d_no_such_distribution"),
@@ -135,7 +135,7 @@ public static class AdminRoutes
         };
 
     /// <summary>A distribution an allowed caller may send on a fresh brand: refused for what it names (no such survey), not for who calls.</summary>
-    private static DistributionRequest ProbeDistribution { get; } =
+    private static DistributionRequest ProbeDistribution() =>
         new("link", "no_such_survey", "15550000000", new TemplateMessageDto("t", "en", []), new DistributionRecipients(Phones: ["447700900000"]));
 
     /// <summary>Opens the brand's event stream and leaves it after a moment: a refusal throws before that.</summary>

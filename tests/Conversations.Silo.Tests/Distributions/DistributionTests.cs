@@ -163,7 +163,7 @@ public abstract class DistributionTests(AdminSilo silo)
         var settled = await Poll.UntilAsync(async () => await root.GetCreditsAsync(brandId) is { Reserved.AmountMicros: 0 } c
             && c.Ledger.Count(l => l.Kind == "settlement") == 2 ? c : null);
         Assert.Equal(preview.TotalPrice.AmountMicros, before.Available.AmountMicros - settled.Available.AmountMicros);
-        Assert.Empty((await root.SandboxOutboundAsync(brandId, gone)).Where(m => m.TemplateName is not null));
+        Assert.DoesNotContain(await root.SandboxOutboundAsync(brandId, gone), m => m.TemplateName is not null);
         var detail = await Poll.UntilAsync(async () =>
             await root.GetDistributionAsync(brandId, created.DistributionId) is { Distribution.Counts.Read: 2 } d ? d : null);
         Assert.Equal(
