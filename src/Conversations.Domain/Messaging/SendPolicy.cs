@@ -38,11 +38,9 @@ public static class SendPolicy
                         "template");
                 }
 
-                if (template.Category == TemplateCategory.Marketing && recipient is { } number && UsNumbers.IsUsNumber(number))
+                if (RecipientRefusal(template.Category, recipient) is { } refused)
                 {
-                    return Refused(RefusalCodes.MarketingPausedUs,
-                        "Marketing templates are not delivered to US numbers (+1 with a US area code) since 2025-04-01; use a utility template or another channel.",
-                        "template");
+                    return new SendVerdict(refused, Money.Zero, expiresAt);
                 }
 
                 var price = PriceOfTemplate(template.Category, window.IsOpen, recipient, provider, rateCard);
@@ -67,6 +65,19 @@ public static class SendPolicy
         SendVerdict Refused(string code, string message, string field, Money? price = null) =>
             new(new Refusal(code, message, field), price ?? Money.Zero, expiresAt);
     }
+
+    /// <summary>
+    /// Why a template of <paramref name="category"/> is never delivered to <paramref name="recipient"/>,
+    /// whatever the conversation: marketing templates to US numbers (<c>marketing_paused_us</c>);
+    /// <see langword="null"/> when nothing about the recipient refuses it. A distribution's preview
+    /// uses it to leave such recipients out of its total.
+    /// </summary>
+    public static Refusal? RecipientRefusal(TemplateCategory category, WhatsAppNumber? recipient) =>
+        category == TemplateCategory.Marketing && recipient is { } number && UsNumbers.IsUsNumber(number)
+            ? new Refusal(RefusalCodes.MarketingPausedUs,
+                "Marketing templates are not delivered to US numbers (+1 with a US area code) since 2025-04-01; use a utility template or another channel.",
+                "template")
+            : null;
 
     /// <summary>
     /// Why free-form content (text or media) cannot be sent now, or <see langword="null"/> when it

@@ -121,6 +121,7 @@ public static class DistributionEndpoints
         var request = checkedRequest!;
         long recipients = 0, optedOut = 0, invalid = 0, total = 0;
         var countries = new SortedDictionary<string, (string Country, long Recipients, long Micros)>(StringComparer.Ordinal);
+        var refused = new SortedDictionary<string, long>(StringComparer.Ordinal);
         await foreach (var recipient in ResolveAsync(brandId, request.Recipients, contacts, cancellationToken))
         {
             if (recipient.Invalid)
@@ -136,6 +137,12 @@ public static class DistributionEndpoints
             }
 
             var number = WhatsAppNumber.Parse(recipient.Phone);
+            if (SendPolicy.RecipientRefusal(request.Template.Category, number) is { } refusal)
+            {
+                refused[refusal.Code] = refused.GetValueOrDefault(refusal.Code) + 1;
+                continue;
+            }
+
             var row = rateCard.RowFor(number);
             var price = SendPolicy.PriceOfTemplate(request.Template.Category, windowOpen: false, number, request.Provider, rateCard).AmountMicros;
             var known = countries.GetValueOrDefault(row.CallingCode, (row.Country, 0, 0));
@@ -148,7 +155,7 @@ public static class DistributionEndpoints
         return TypedResults.Ok(new DistributionPreview(
             recipients,
             [.. countries.Select(c => new DistributionCountry(c.Key, c.Value.Country, c.Value.Recipients, ConversationViews.Usd(c.Value.Micros)))],
-            optedOut, invalid, ConversationViews.Usd(total), ConversationViews.Usd(brand.Credits.AvailableMicros)));
+            optedOut, invalid, refused, ConversationViews.Usd(total), ConversationViews.Usd(brand.Credits.AvailableMicros)));
     }
 
     internal static async Task<Results<Ok<DistributionPage>, ProblemHttpResult>> ListAsync(

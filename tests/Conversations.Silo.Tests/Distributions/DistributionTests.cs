@@ -144,14 +144,17 @@ public abstract class DistributionTests(AdminSilo silo)
         var (brandId, number) = await BrandAsync();
         var root = silo.Root;
         await root.PutSurveyAsync(brandId, "csat", Csat);
-        var (uk, us, gone) = (AdminData.NewCustomer(), "1202555" + Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture), AdminData.NewCustomer());
+        var suffix = Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (uk, ca, us, gone) = (AdminData.NewCustomer(), "1416555" + suffix, "1202555" + suffix, AdminData.NewCustomer());
         await ImportAsync(brandId, null, $"phone\n{gone}\n");
         await root.SandboxInboundAsync(brandId, new SandboxInboundRequest(number, gone, "STOP"));
         await Poll.UntilAsync(async () => await root.GetContactAsync(brandId, gone) is { OptedOut: true } c ? c : null);
-        var request = TwoWay(number, new DistributionRecipients(Phones: [uk, us, gone, "12-ab", uk]));
+        var request = TwoWay(number, new DistributionRecipients(Phones: [uk, ca, us, gone, "12-ab", uk]));
 
+        // The US number is not billed: marketing templates are not delivered there (marketing_paused_us).
         var preview = await root.PreviewDistributionAsync(brandId, request);
         Assert.Equal((2L, 1L, 1L), (preview.Recipients, preview.OptedOut, preview.Invalid));
+        Assert.Equal(1L, Assert.Contains("marketing_paused_us", preview.Refused));
         Assert.Equal(["1", "44"], preview.ByCountry.Select(c => c.CallingCode).Order(StringComparer.Ordinal));
         Assert.Equal(preview.TotalPrice.AmountMicros, preview.ByCountry.Sum(c => c.Price.AmountMicros));
         Assert.True(preview.TotalPrice.AmountMicros > 0);
@@ -159,15 +162,16 @@ public abstract class DistributionTests(AdminSilo silo)
         Assert.Equal(before.Available.AmountMicros, preview.AvailableCredit.AmountMicros);
 
         var created = await root.CreateDistributionAsync(brandId, request);
-        Assert.Equal((2L, 1L, 1L), (created.Recipients, created.OptedOut, created.Invalid));
+        Assert.Equal((3L, 1L, 1L), (created.Recipients, created.OptedOut, created.Invalid));
         var settled = await Poll.UntilAsync(async () => await root.GetCreditsAsync(brandId) is { Reserved.AmountMicros: 0 } c
-            && c.Ledger.Count(l => l.Kind == "settlement") == 2 ? c : null);
+            && c.Ledger.Count(l => l.Kind == "settlement") == 2 ? c : null,
+            async () => System.Text.Json.JsonSerializer.Serialize(new { credits = await root.GetCreditsAsync(brandId), detail = await root.GetDistributionAsync(brandId, created.DistributionId) }));
         Assert.Equal(preview.TotalPrice.AmountMicros, before.Available.AmountMicros - settled.Available.AmountMicros);
         Assert.DoesNotContain(await root.SandboxOutboundAsync(brandId, gone), m => m.TemplateName is not null);
         var detail = await Poll.UntilAsync(async () =>
             await root.GetDistributionAsync(brandId, created.DistributionId) is { Distribution.Counts.Read: 2 } d ? d : null);
         Assert.Equal(
-            new[] { (gone, "opted_out"), (uk, "read"), (us, "read"), ("12ab", "invalid") }.OrderBy(p => p.Item1, StringComparer.Ordinal),
+            new[] { (gone, "opted_out"), (uk, "read"), (ca, "read"), (us, "failed"), ("12ab", "invalid") }.OrderBy(p => p.Item1, StringComparer.Ordinal),
             detail.Recipients.Select(r => (r.Phone, r.Status)).OrderBy(p => p.Phone, StringComparer.Ordinal));
     }
 

@@ -5,7 +5,11 @@ internal static class Poll
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
-    public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe) where T : class
+    public static Task<T> UntilAsync<T>(Func<Task<T?>> probe) where T : class =>
+        UntilAsync(probe, () => Task.FromResult(string.Empty));
+
+    /// <summary>As <see cref="UntilAsync{T}(Func{Task{T}})"/>; on timeout the failure says what <paramref name="explain"/> saw.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, Func<Task<string>> explain) where T : class
     {
         var deadline = DateTimeOffset.UtcNow + Bound;
         while (true)
@@ -15,7 +19,11 @@ internal static class Poll
                 return found;
             }
 
-            Assert.True(DateTimeOffset.UtcNow < deadline, "nothing happened in time");
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                Assert.Fail("nothing happened in time; last seen: " + await explain());
+            }
+
             await Task.Delay(100);
         }
     }
