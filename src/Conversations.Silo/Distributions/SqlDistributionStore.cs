@@ -27,10 +27,14 @@ internal abstract class SqlDistributionStore : IDistributionStore
 
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Waits for this process's turn to write, where the database needs one (SQLite: one writer per file); dispose to let the next in.</summary>
+    protected virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
     public async Task<int> AddRecipientsAsync(string brandId, string distributionId, IReadOnlyList<RecipientRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var added = 0;
+        using var writing = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         for (var start = 0; start < rows.Count; start += InsertChunk)
@@ -109,6 +113,7 @@ internal abstract class SqlDistributionStore : IDistributionStore
             return;
         }
 
+        using var writing = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var update in updates)
@@ -122,6 +127,7 @@ internal abstract class SqlDistributionStore : IDistributionStore
     public async Task ApplyAsync(DistributionProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
+        using var writing = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (progress.Status is { } status)
@@ -160,6 +166,7 @@ internal abstract class SqlDistributionStore : IDistributionStore
 
     public async Task<int> CancelPendingAsync(string brandId, string distributionId, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        using var writing = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -181,7 +188,7 @@ internal abstract class SqlDistributionStore : IDistributionStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT status, COALESCE(reason, ''), COUNT(*),
-                   SUM(CASE WHEN message_id IS NOT NULL THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN message_id IS NOT NULL OR status IN ('queued', 'sent', 'delivered', 'read') THEN 1 ELSE 0 END),
                    SUM(CASE WHEN opted_out = 1 OR status = 'opted_out' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN clicks > 0 THEN 1 ELSE 0 END), SUM(clicks),
                    SUM(CASE WHEN survey_rank >= 1 THEN 1 ELSE 0 END),
@@ -235,6 +242,7 @@ internal abstract class SqlDistributionStore : IDistributionStore
 
     public async Task<RecipientLink?> ClickAsync(string token, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        using var writing = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var update = connection.CreateCommand();
@@ -269,6 +277,7 @@ internal abstract class SqlDistributionStore : IDistributionStore
 
     public async Task DeleteBrandAsync(string brandId, CancellationToken cancellationToken)
     {
+        using var writing = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM distribution_recipients WHERE brand_id = @b";

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Conversations.Runtime.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Conversations.Silo.Distributions;
@@ -24,6 +25,9 @@ internal sealed class SqliteDistributionStore(string connectionString) : SqlDist
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>
+        await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

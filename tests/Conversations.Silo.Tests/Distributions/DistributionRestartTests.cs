@@ -86,15 +86,23 @@ public sealed class DistributionRestartTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<DistributionCounts> WaitAsync(ConversationsClient root, string brandId, string distributionId, Func<DistributionCounts, bool> until)
+    private async Task<DistributionCounts> WaitAsync(ConversationsClient root, string brandId, string distributionId, Func<DistributionCounts, bool> until)
     {
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(4);
+        var started = DateTimeOffset.UtcNow;
+        var deadline = started.AddMinutes(4);
+        var report = started.AddSeconds(10);
         while (true)
         {
             var counts = (await root.GetDistributionAsync(brandId, distributionId, limit: 1)).Distribution.Counts;
             if (until(counts))
             {
                 return counts;
+            }
+
+            if (DateTimeOffset.UtcNow >= report)
+            {
+                output.WriteLine($"{(DateTimeOffset.UtcNow - started).TotalSeconds:F0} s: {counts.Sent} sent, {counts.Delivered} delivered, {counts.Pending} pending");
+                report = report.AddSeconds(10);
             }
 
             Assert.True(DateTimeOffset.UtcNow < deadline, $"the distribution did not get there in time: {counts}");

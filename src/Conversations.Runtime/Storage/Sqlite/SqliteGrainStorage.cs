@@ -5,8 +5,9 @@ namespace Conversations.Runtime.Storage.Sqlite;
 
 /// <summary>
 /// The embedded, single-node storage: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so
-/// a committed turn survives a crash of the process. Writes are serialised by SQLite (one writer);
-/// the host's group commit puts many turns in one transaction.
+/// a committed turn survives a crash of the process. Writes are serialised by SQLite (one writer), and
+/// within the process by <see cref="SqliteWriteGate"/> so writers queue instead of sleeping on
+/// <c>SQLITE_BUSY</c>; the host's group commit puts many turns in one transaction.
 /// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage
 {
@@ -30,6 +31,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", cancellationToken);
         await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)", cancellationToken);
@@ -78,6 +80,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
     public async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<TurnCommit> batch, CancellationToken cancellationToken)
     {
         var outcomes = new bool[batch.Count];
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         for (var i = 0; i < batch.Count; i++)
@@ -100,6 +103,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     public async Task<IReadOnlyList<FiredTimer>> ClaimDueTimersAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null,
             """
@@ -130,6 +134,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null,
             """
@@ -156,6 +161,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     public async Task CompleteOutboxAsync(long id, CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null, "DELETE FROM outbox WHERE id = $id", ("$id", id));
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -164,6 +170,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
     public async Task CompleteOutboxAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null, "DELETE FROM outbox WHERE id IN (SELECT value FROM json_each($ids))",
             ("$ids", System.Text.Json.JsonSerializer.Serialize(ids)));
@@ -172,6 +179,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     public async Task RetryOutboxAsync(long id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null,
             "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $next, lease_owner = NULL, lease_until = NULL WHERE id = $id",
@@ -234,6 +242,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
         await ExecuteAsync(connection, null, $"PRAGMA busy_timeout = {(int)ScrubReaderWait.TotalMilliseconds}", cancellationToken);
         try
         {
+            using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
             return await CheckpointAsync(connection, "TRUNCATE", cancellationToken);
         }
         finally
@@ -248,6 +257,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     public async Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null,
             """
