@@ -8,6 +8,7 @@ using Conversations.Domain.Numbers;
 using Conversations.Domain.Surveys;
 using Conversations.Grains.Brands;
 using Conversations.Grains.Distributions;
+using Conversations.Grains.Events;
 using Conversations.Runtime.Grains;
 
 namespace Conversations.Grains.Conversations;
@@ -328,6 +329,8 @@ internal sealed partial class ConversationGrain : Grain<ConversationGrainState>,
             ProjectionCollections.Erasures, $"{Key.BrandId}/{erasureId}", Key.BrandId,
             Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture) + "|" + erasureId,
             JsonSerializer.Serialize(record, GrainJson.Options));
+        // Last on this grain's events topic: the brand's live-event log then forgets this conversation's id.
+        Enqueue(DomainEvents.Topic, DomainEvents.Serialize(EventLog.ConversationErased, Id.ToString(), Key.BrandId, Now, new { erasureId }));
         return Task.FromResult(record);
     }
 

@@ -14,6 +14,12 @@ public static class EventLog
     /// <summary>Source ids remembered in the grain's state for racing redeliveries.</summary>
     public const int RecentSources = 256;
 
+    /// <summary>
+    /// The event type (not published) a conversation grain raises last when it is erased on request: delivered after every
+    /// earlier event of that grain (the outbox keeps one grain's topic in order), it has the log forget that conversation.
+    /// </summary>
+    public const string ConversationErased = "conversation_erased";
+
     public static string SortKey(long id) => id.ToString("D19", CultureInfo.InvariantCulture);
 
     public static long IdOf(string sortKey) => long.Parse(sortKey, NumberStyles.None, CultureInfo.InvariantCulture);

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Conversations.Runtime.Grains;
+using Conversations.Runtime.Storage;
 
 namespace Conversations.Grains.Events;
 
@@ -31,6 +33,26 @@ internal sealed class EventLogGrain : Grain<EventLogState>, IEventLogGrain
         return Task.FromResult(id);
     }
 
+    public Task ForgetConversationAsync(string conversation, IReadOnlyList<StoredRow> rows)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversation);
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var row in rows)
+        {
+            if (row.Collection != ProjectionCollections.Events || row.Partition != Id.Key
+                || JsonSerializer.Deserialize<LoggedEvent>(row.Body, GrainJson.Options) is not { } logged || logged.Conversation != conversation)
+            {
+                continue;
+            }
+
+            // A row trimmed since it was read comes back redacted; the next trim takes it again.
+            var forgotten = logged with { Conversation = null, Data = WithoutConversation(logged.Data) };
+            UpsertRow(ProjectionCollections.Events, row.RowKey, Id.Key, row.SortKey, JsonSerializer.Serialize(forgotten, GrainJson.Options));
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task EraseAsync()
     {
         DeletePartition(ProjectionCollections.Events, Id.Key);
@@ -39,4 +61,17 @@ internal sealed class EventLogGrain : Grain<EventLogState>, IEventLogGrain
     }
 
     protected override EventLogState InitialState() => EventLogState.Initial;
+
+    /// <summary>The data without its <c>conversation</c> field (<c>message.received</c> and <c>chat.assigned</c> carry one).</summary>
+    private static JsonElement WithoutConversation(JsonElement data)
+    {
+        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("conversation", out _))
+        {
+            return data;
+        }
+
+        var copy = JsonNode.Parse(data.GetRawText())!.AsObject();
+        copy.Remove("conversation");
+        return JsonSerializer.SerializeToElement(copy);
+    }
 }

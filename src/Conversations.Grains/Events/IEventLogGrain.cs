@@ -1,4 +1,5 @@
 using Conversations.Runtime.Grains;
+using Conversations.Runtime.Storage;
 
 namespace Conversations.Grains.Events;
 
@@ -14,6 +15,14 @@ public interface IEventLogGrain : IGrain
 {
     /// <summary>Appends an event; returns its id, or 0 when its source id was already appended.</summary>
     Task<long> AppendAsync(EventAppend append);
+
+    /// <summary>
+    /// After an erasure: rewrites those of <paramref name="rows"/> (rows of this log, as read) that belong to
+    /// <paramref name="conversation"/> (the API's <c>{businessNumber}-{customer}</c>) without the conversation id,
+    /// which holds the customer's number. Ids, types and times stay, so a reader resuming from any id sees the
+    /// same sequence, with no customer in it. Idempotent.
+    /// </summary>
+    Task ForgetConversationAsync(string conversation, IReadOnlyList<StoredRow> rows);
 
     /// <summary>Forgets the brand's events: its rows are deleted and ids start again at 1 (brand deletion).</summary>
     Task EraseAsync();

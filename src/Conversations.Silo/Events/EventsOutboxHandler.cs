@@ -6,6 +6,7 @@ using Conversations.Grains.Events;
 using Conversations.Runtime.Grains;
 using Conversations.Runtime.Outbox;
 using Conversations.Runtime.Storage;
+using Conversations.Silo.Conversations;
 
 namespace Conversations.Silo.Events;
 
@@ -16,9 +17,12 @@ namespace Conversations.Silo.Events;
 /// The outbox delivers at least once: a message whose row is already committed is skipped here,
 /// and one racing its own redelivery is skipped by the log grain (by the outbox message id).
 /// </summary>
-internal sealed partial class EventsOutboxHandler(IGrainFactory grains, IGrainStorage storage, EventFeeds feeds, ILogger logger) : IOutboxHandler
+internal sealed partial class EventsOutboxHandler(IGrainFactory grains, IGrainStorage storage, EventFeeds feeds, ErasureScrubber scrubber, ILogger logger) : IOutboxHandler
 {
     private const string ConversationGrainPrefix = GrainRegistrations.ConversationKind + "/";
+
+    /// <summary>Rows read at a time when looking for an erased conversation's events.</summary>
+    private const int ForgetPageSize = 500;
 
     public string Topic => ProjectionCollections.EventsTopic;
 
@@ -26,14 +30,22 @@ internal sealed partial class EventsOutboxHandler(IGrainFactory grains, IGrainSt
     {
         EventAppend? append;
         string? brandId;
+        (string BrandId, string Conversation)? erased;
         try
         {
             (brandId, append) = Read(message);
+            erased = append is null ? Erased(message) : null;
         }
         catch (Exception malformed) when (malformed is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
         {
             // It would fail the same way on every retry: complete it, and say so.
             LogMalformed(logger, message.Id, malformed.GetType().Name);
+            return;
+        }
+
+        if (erased is { } erasure)
+        {
+            await ForgetAsync(erasure.BrandId, erasure.Conversation, cancellationToken);
             return;
         }
 
@@ -65,6 +77,43 @@ internal sealed partial class EventsOutboxHandler(IGrainFactory grains, IGrainSt
         var conversation = root.TryGetProperty("grain", out var grain) && grain.GetString() is { } id ? ConversationOf(id) : null;
         var data = root.TryGetProperty("data", out var given) ? PublicData(name, given) : JsonSerializer.SerializeToElement(new JsonObject());
         return (brandId, new EventAppend(message.Id, name, conversation, root.GetProperty("at").GetDateTimeOffset(), data));
+    }
+
+    /// <summary>The brand and conversation id of a conversation's erasure (<see cref="EventLog.ConversationErased"/>), or null.</summary>
+    internal static (string BrandId, string Conversation)? Erased(OutboxMessage message)
+    {
+        using var document = JsonDocument.Parse(message.Payload);
+        var root = document.RootElement;
+        return root.GetProperty("type").GetString() == EventLog.ConversationErased
+            && root.TryGetProperty("brandId", out var brand) && brand.ValueKind == JsonValueKind.String && brand.GetString() is { Length: > 0 } brandId
+            && root.TryGetProperty("grain", out var grain) && grain.GetString() is { } id && ConversationOf(id) is { } conversation
+            ? (brandId, conversation)
+            : null;
+    }
+
+    /// <summary>
+    /// Has the brand's log rewrite its events of an erased conversation without the conversation id. Every earlier
+    /// event of that conversation is in the log by now: the outbox delivers one grain's topic in order. Then the
+    /// storage's files are scrubbed again, as after the erasure itself: the rows as they were are still in them.
+    /// </summary>
+    private async Task ForgetAsync(string brandId, string conversation, CancellationToken cancellationToken)
+    {
+        var rows = new List<StoredRow>();
+        string? after = null;
+        IReadOnlyList<StoredRow> page;
+        do
+        {
+            page = await storage.ListRowsAfterAsync(ProjectionCollections.Events, brandId, after, ForgetPageSize, cancellationToken);
+            rows.AddRange(page.Where(r => r.Body.Contains(conversation, StringComparison.Ordinal)));
+            after = page.Count > 0 ? page[^1].SortKey : after;
+        }
+        while (page.Count == ForgetPageSize);
+
+        if (rows.Count > 0)
+        {
+            await grains.GetGrain<IEventLogGrain>(brandId).ForgetConversationAsync(conversation, rows);
+            await scrubber.ScrubAsync(cancellationToken);
+        }
     }
 
     /// <summary>

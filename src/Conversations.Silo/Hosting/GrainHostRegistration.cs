@@ -47,7 +47,8 @@ internal static class GrainHostRegistration
                 sp.GetRequiredService<IOptions<MetaOptions>>().Value, sp.GetRequiredService<IOptions<TwilioOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>()));
             runtime.Outbox.AddHandler(new EventsOutboxHandler(
-                runtime, storage, sp.GetRequiredService<EventFeeds>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<EventsOutboxHandler>()));
+                runtime, storage, sp.GetRequiredService<EventFeeds>(), sp.GetRequiredService<ErasureScrubber>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<EventsOutboxHandler>()));
             runtime.Outbox.AddHandler(new ExportDeliveryHandler(
                 runtime, storage, sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ExportDeliveryHandler>>()));
             runtime.Outbox.AddHandler(new MediaPurgeHandler(sp));

@@ -6,6 +6,7 @@ using Conversations.Grains.Events;
 using Conversations.Runtime.Grains;
 using Conversations.Runtime.Storage;
 using Conversations.Silo.Tests.Admin;
+using Conversations.Silo.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Silo.Tests.Events;
@@ -151,6 +152,37 @@ public abstract class EventStreamTests(AdminSilo silo)
         await silo.Root.PurchaseCreditsAsync(brandId, new PurchaseRequest(1));
         var first = await stream.NextAsync();
         Assert.Equal((1L, OneCredit), (first.Id, EventCollector.BalanceOf(first.ToLiveEvent()!)));
+    }
+
+    [Fact]
+    public async Task AnErasedConversationsEventsReplayWithoutItsIdWhileTheOthersKeepTheirsAndNoIdIsMissing()
+    {
+        var brandId = await silo.NewBrandAsync();
+        var number = AdminData.NewNumber();
+        var (erased, kept) = (AdminData.NewCustomer(), AdminData.NewCustomer());
+        await silo.Root.PutSandboxNumberAsync(brandId, number);
+        await silo.Root.SandboxInboundAsync(brandId, new SandboxInboundRequest(number, erased, "Please forget me"));
+        await silo.Root.SandboxInboundAsync(brandId, new SandboxInboundRequest(number, kept, "Hello"));
+        await WaitForHeadAsync(brandId, 4);
+
+        await silo.Root.EraseConversationAsync(brandId, $"{number}-{erased}");
+
+        // The log forgets the conversation after the erasure's commit, through the outbox: replay until it has.
+        var replay = await Poll.UntilAsync(async () =>
+        {
+            await using var stream = EventCollector.Start(silo.Root, brandId, lastEventId: 0);
+            for (var i = 0; i < 4; i++)
+            {
+                await stream.NextAsync();
+            }
+
+            return stream.Seen.Exists(e => e.Data.Contains(erased, StringComparison.Ordinal)) ? null : stream.Seen;
+        });
+        EventCollector.AssertGapless(replay, brandId, 1);
+        var events = replay.Select(e => e.ToLiveEvent()!).ToList();
+        Assert.Equal(2, events.Count(e => e.Conversation is null));
+        Assert.Equal(2, events.Count(e => e.Conversation == $"{number}-{kept}"));
+        Assert.Equal(["chat.opened", "chat.opened", "message.received", "message.received"], events.Select(e => e.Type).Order());
     }
 
     [Fact]
