@@ -1,5 +1,6 @@
 using Conversations.Grains.Conversations;
 using Conversations.Runtime.Grains;
+using Conversations.Runtime.Storage;
 
 namespace Conversations.Grains.Sandbox;
 
@@ -13,4 +14,12 @@ namespace Conversations.Grains.Sandbox;
 public interface ISandboxGrain : IGrain
 {
     Task DeliverAsync(OutboundSendRequest message);
+
+    /// <summary>
+    /// After an erasure: deletes those of <paramref name="rows"/> (this recipient's <c>sandbox_outbound</c> rows, as read)
+    /// sent in <paramref name="conversation"/> (the conversation grain's key), and drops its messages still awaiting their
+    /// delivered and read reports, as a provider honouring an erasure would. Ids stay seen, so a late redelivery is not
+    /// recorded again. Idempotent.
+    /// </summary>
+    Task ForgetConversationAsync(string conversation, IReadOnlyList<StoredRow> rows);
 }

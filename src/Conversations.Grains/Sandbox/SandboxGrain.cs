@@ -3,6 +3,7 @@ using System.Text.Json;
 using Conversations.Domain.Messaging;
 using Conversations.Grains.Conversations;
 using Conversations.Runtime.Grains;
+using Conversations.Runtime.Storage;
 
 namespace Conversations.Grains.Sandbox;
 
@@ -38,6 +39,35 @@ internal sealed class SandboxGrain : Grain<SandboxState>, ISandboxGrain
         SetTimer(DeliveredTimer + message.MessageId, Now + DeliveredAfter);
         SetTimer(ReadTimer + message.MessageId, Now + ReadAfter);
         await GrainFactory.GetGrain<IConversationGrain>(message.Conversation).ReportDeliveryAsync(message.MessageId, DeliveryStatus.Sent);
+    }
+
+    public Task ForgetConversationAsync(string conversation, IReadOnlyList<StoredRow> rows)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversation);
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var row in rows)
+        {
+            if (row.Collection == ProjectionCollections.SandboxOutbound && row.Partition == Id.Key
+                && JsonSerializer.Deserialize<SandboxMessage>(row.Body, GrainJson.Options)?.Conversation == conversation)
+            {
+                DeleteRow(ProjectionCollections.SandboxOutbound, row.RowKey);
+            }
+        }
+
+        var pending = State.Pending.Values.Where(m => m.Conversation == conversation).Select(m => m.MessageId).ToList();
+        foreach (var messageId in pending)
+        {
+            CancelTimer(DeliveredTimer + messageId);
+            CancelTimer(ReadTimer + messageId);
+            DeleteRow(ProjectionCollections.SandboxOutbound, $"{Id.Key}|{messageId}");
+        }
+
+        if (pending.Count > 0)
+        {
+            State = State with { Pending = State.Pending.RemoveRange(pending) };
+        }
+
+        return Task.CompletedTask;
     }
 
     protected override SandboxState InitialState() => SandboxState.Empty;

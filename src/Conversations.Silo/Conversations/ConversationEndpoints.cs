@@ -11,6 +11,7 @@ using Conversations.Runtime.Storage;
 using Conversations.Silo.Access;
 using Conversations.Silo.Api;
 using Conversations.Silo.Media;
+using Conversations.Silo.Sandbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.Silo.Conversations;
@@ -257,11 +258,11 @@ public static class ConversationEndpoints
 
     /// <summary>
     /// A data-protection erasure on request: the conversation's state, transcript, list entry, timers,
-    /// cached customer media, the uploads sent only to this customer, and the user-id link go; an audit row without personal data stays.
+    /// cached customer media, the uploads sent only to this customer, the sandbox's copy of what was sent, and the user-id link go; an audit row without personal data stays.
     /// Then the storage's files are scrubbed of the deleted rows (<see cref="ErasureScrubber"/>).
     /// </summary>
     internal static async Task<Results<Ok<ErasureView>, ProblemHttpResult>> EraseAsync(
-        string brandId, string id, HttpContext http, IGrainFactory grains, IMediaStore media, ErasureScrubber scrubber, CancellationToken cancellationToken)
+        string brandId, string id, HttpContext http, IGrainFactory grains, IMediaStore media, IGrainStorage storage, ErasureScrubber scrubber, CancellationToken cancellationToken)
     {
         if (!ConversationIds.TryParse(brandId, id, out var key, out var problem))
         {
@@ -282,6 +283,7 @@ public static class ConversationEndpoints
         }
 
         var mediaDeleted = await media.DeleteInboundAsync(brandId, id, cancellationToken) + await media.DeleteSentInAsync(brandId, ConversationIds.Format(key), cancellationToken);
+        await SandboxErasure.ForgetAsync(grains, storage, key, cancellationToken);
         await scrubber.ScrubAsync(cancellationToken);
         return TypedResults.Ok(new ErasureView(erased.ErasureId, erased.At, erased.BusinessNumber, erased.TranscriptEntries, erased.Deliveries, mediaDeleted));
     }
