@@ -242,6 +242,11 @@ internal sealed class SqliteMediaStore(string connectionString, string dataFolde
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        // As the grain storage: a deleted row (a file name, a conversation id with the customer's number) is
+        // overwritten, not left in a free page. Per connection, and SQLite's default is off.
+        await using var secure = connection.CreateCommand();
+        secure.CommandText = "PRAGMA secure_delete=ON";
+        await secure.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 }
