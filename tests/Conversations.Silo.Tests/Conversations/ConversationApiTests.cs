@@ -253,8 +253,8 @@ public abstract class ConversationApiTests(AdminSilo silo)
         Assert.DoesNotContain((await operatorKey.ListConversationsAsync(brandId)).Items, i => i.Id == id);
         if (silo.Provider == "postgres")
         {
-            // Every live row of every table: the text is nowhere, the audit row is there. (SQLite's raw
-            // files still hold old write-ahead-log frames until a checkpoint; see the README.)
+            // Every live row of every table: the text is nowhere, the audit row is there. (On SQLite the
+            // raw files are scanned instead, after the scrub: SqliteErasureFileTests.)
             var storage = await silo.DumpStorageAsync();
             Assert.DoesNotContain("my card ends 4242", storage, StringComparison.Ordinal);
             Assert.Contains(erased.ErasureId, storage, StringComparison.Ordinal);
