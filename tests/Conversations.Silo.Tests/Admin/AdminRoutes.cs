@@ -72,6 +72,14 @@ public static class AdminRoutes
         ["GetSurvey"] = Distributors,
         ["ListSurveys"] = Distributors,
         ["DeleteSurvey"] = Distributors,
+        ["ImportContacts"] = Distributors,
+        ["ListContacts"] = Distributors,
+        ["GetContact"] = Distributors,
+        ["DeleteContact"] = Distributors,
+        ["CreateContactList"] = Distributors,
+        ["ListContactLists"] = Distributors,
+        ["GetContactList"] = Distributors,
+        ["DeleteContactList"] = Distributors,
     };
 
     /// <summary>Route name → a call of the route for <c>brandId</c>.</summary>
@@ -132,6 +140,14 @@ public static class AdminRoutes
             ["GetSurvey"] = (c, b) => c.GetSurveyAsync(b, "no_such_survey"),
             ["ListSurveys"] = (c, b) => c.ListSurveysAsync(b),
             ["DeleteSurvey"] = (c, b) => c.DeleteSurveyAsync(b, "no_such_survey"),
+            ["ImportContacts"] = (c, b) => c.ImportContactsAsync(b, new MemoryStream("phone,firstName\n+44 7700 900000,Ana\n"u8.ToArray())),
+            ["ListContacts"] = (c, b) => c.ListContactsAsync(b),
+            ["GetContact"] = (c, b) => c.GetContactAsync(b, "447700900000"),
+            ["DeleteContact"] = (c, b) => c.DeleteContactAsync(b, "447700900000"),
+            ["CreateContactList"] = (c, b) => c.CreateContactListAsync(b, new($"probe-{Guid.NewGuid():N}", "Probe")),
+            ["ListContactLists"] = (c, b) => c.ListContactListsAsync(b),
+            ["GetContactList"] = (c, b) => c.GetContactListAsync(b, "no-such-list"),
+            ["DeleteContactList"] = (c, b) => c.DeleteContactListAsync(b, "no-such-list"),
         };
 
     /// <summary>A distribution an allowed caller may send on a fresh brand: refused for what it names (no such survey), not for who calls.</summary>
