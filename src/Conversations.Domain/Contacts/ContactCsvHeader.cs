@@ -66,6 +66,13 @@ public sealed class ContactCsvHeader
             }
 
             column = name;
+            if (name.Contains('\0', StringComparison.Ordinal))
+            {
+                problem = string.Create(CultureInfo.InvariantCulture, $"Column {i + 1}'s name contains a NUL character (U+0000), which cannot be stored.");
+                column = name.Replace('\0', '\uFFFD');
+                return false;
+            }
+
             if (name.Length > MaxColumnNameLength)
             {
                 problem = string.Create(CultureInfo.InvariantCulture, $"Column {i + 1}'s name is longer than {MaxColumnNameLength} characters.");
@@ -131,7 +138,7 @@ public sealed class ContactCsvHeader
 
         var firstName = Name(row, _firstName, FirstName, errors);
         var lastName = Name(row, _lastName, LastName, errors);
-        var language = Cell(row, _language);
+        var language = Stored(row, _language, Language, errors);
         if (language is not null && !ContactLanguage.IsValid(language))
         {
             errors.Add(new ContactRowError(row.Line, Language, $"language must be a tag such as en, en_US or pt-BR; got '{Shorten(language)}'."));
@@ -140,7 +147,7 @@ public sealed class ContactCsvHeader
         Dictionary<string, string>? data = null;
         for (var i = 0; i < _names.Length; i++)
         {
-            if (_names[i] is not { } name || i == _phone || i == _firstName || i == _lastName || i == _language || Cell(row, i) is not { } value)
+            if (_names[i] is not { } name || i == _phone || i == _firstName || i == _lastName || i == _language || Stored(row, i, name, errors) is not { } value)
             {
                 continue;
             }
@@ -162,11 +169,27 @@ public sealed class ContactCsvHeader
 
     private static string? Name(CsvRow row, int index, string column, ICollection<ContactRowError> errors)
     {
-        var value = Cell(row, index);
+        var value = Stored(row, index, column, errors);
         if (value is { Length: > MaxNameLength })
         {
             errors.Add(new ContactRowError(row.Line, column, string.Create(CultureInfo.InvariantCulture,
                 $"{column} is longer than {MaxNameLength} characters (it has {value.Length}).")));
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// The cell's value (<see cref="Cell"/>) when it can be stored; a NUL character is refused as the row's
+    /// fault, because PostgreSQL keeps none in text or jsonb and would fail the whole batch instead.
+    /// </summary>
+    private static string? Stored(CsvRow row, int index, string column, ICollection<ContactRowError> errors)
+    {
+        var value = Cell(row, index);
+        if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add(new ContactRowError(row.Line, column, $"{column} contains a NUL character (U+0000), which cannot be stored."));
             return null;
         }
 

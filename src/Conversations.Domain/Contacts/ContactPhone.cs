@@ -1,3 +1,4 @@
+using System.Globalization;
 using Conversations.Domain.Numbers;
 
 namespace Conversations.Domain.Contacts;
@@ -36,7 +37,7 @@ public static class ContactPhone
             {
                 reason = char.IsLetter(c)
                     ? $"phone must be digits with the country code; it contains the letter '{c}'."
-                    : $"phone must be digits with the country code; it contains '{c}' (only +, spaces, dashes, dots and brackets are dropped).";
+                    : $"phone must be digits with the country code; it contains {Shown(c)} (only +, spaces, dashes, dots and brackets are dropped).";
                 return false;
             }
 
@@ -66,4 +67,8 @@ public static class ContactPhone
         reason = null;
         return true;
     }
+
+    /// <summary>A character as a reason shows it: a control character (a NUL, a tab) by its code point, which a reader can see.</summary>
+    private static string Shown(char c) =>
+        char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}") : $"'{c}'";
 }

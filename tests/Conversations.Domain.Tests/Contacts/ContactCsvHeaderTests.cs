@@ -40,6 +40,34 @@ public sealed class ContactCsvHeaderTests
     }
 
     [Fact]
+    public void ANulCharacterInAStoredCellIsAnErrorOfItsColumnAndInAnIgnoredColumnIsNot()
+    {
+        var header = Header("phone,firstName,lastName,language,note,");
+        var errors = new List<ContactRowError>();
+
+        var rows = Csv.ReadAll("447700900123,A\0na,Silva,en,ok,\n447700900124,Ben,,e\0n,x\0,\n447700900125,Cy,,,,\0\n")
+            .Select(r => header.Read(r, errors)).ToList();
+
+        Assert.Equal([null, null], rows.Take(2));
+        Assert.Equal("447700900125", rows[2]?.Phone);
+        Assert.Equal(
+            [
+                new ContactRowError(1, "firstName", "firstName contains a NUL character (U+0000), which cannot be stored."),
+                new ContactRowError(2, "language", "language contains a NUL character (U+0000), which cannot be stored."),
+                new ContactRowError(2, "note", "note contains a NUL character (U+0000), which cannot be stored."),
+            ],
+            errors);
+    }
+
+    [Fact]
+    public void AHeaderNameWithANulCharacterIsRefused()
+    {
+        Assert.False(ContactCsvHeader.TryParse(Csv.ReadAll("phone,no\0te")[0], out _, out var problem, out var column));
+        Assert.Equal("no\uFFFDte", column);
+        Assert.Contains("U+0000", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EachBadCellIsAnErrorOfItsColumnAndTheRowIsRejected()
     {
         var header = Header("phone,firstName,lastName,language,note");

@@ -20,6 +20,7 @@ public sealed class ContactPhoneTests
     [InlineData("  ", "phone is required.")]
     [InlineData("+44 7700 9OO123", "phone must be digits with the country code; it contains the letter 'O'.")]
     [InlineData("4477/00900123", "phone must be digits with the country code; it contains '/' (only +, spaces, dashes, dots and brackets are dropped).")]
+    [InlineData("4477\u000000900123", "phone must be digits with the country code; it contains U+0000 (only +, spaces, dashes, dots and brackets are dropped).")]
     [InlineData("+1 555 01", "phone is too short: 6 digits; it needs 8 to 15 including the country code.")]
     [InlineData("1234567890123456", "phone is too long: 16 digits; it needs 8 to 15 including the country code.")]
     [InlineData("07700 900123", "phone must start with the country code, which never starts with 0 (write 44…, not 0044… or 07…).")]

@@ -224,6 +224,20 @@ public abstract class ContactImportTests(AdminSilo silo)
         Assert.Equal(1_002, result.Errors[^1].Line);
     }
 
+    [Fact]
+    public async Task ANulCharacterInACellRejectsItsRowAndTheRestOfTheFileIsImported()
+    {
+        var brandId = await silo.NewBrandAsync();
+
+        // PostgreSQL stores no U+0000 in text or jsonb: such a cell must be the row's fault, not the batch's.
+        var result = await ImportAsync(brandId, "phone,firstName,note\n447700900001,Ana,\n447700900002,B\0en,\n447700900003,Cy,a\0b\n447700900004,Di,\n");
+
+        Assert.Equal((2, 2), (result.Created, result.Rejected));
+        Assert.Equal([(3L, "firstName"), (4L, "note")], result.Errors.Select(e => (e.Line, e.Column)));
+        Assert.All(result.Errors, e => Assert.Contains("U+0000", e.Reason, StringComparison.Ordinal));
+        Assert.Equal(["447700900001", "447700900004"], (await silo.Root.ListContactsAsync(brandId)).Items.Select(c => c.Phone));
+    }
+
     [Theory]
     [InlineData("", "missing_column", "phone")]
     [InlineData("\n\n", "missing_column", "phone")]
