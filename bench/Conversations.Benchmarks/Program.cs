@@ -1,3 +1,4 @@
+using Conversations.Benchmarks.Contacts;
 using Conversations.Benchmarks.Durable;
 using Conversations.Benchmarks.Harness;
 using Conversations.Benchmarks.InMemory;
@@ -26,8 +27,11 @@ switch (parsed.Scenario)
     case "webhooks":
         await WebhookScenario.RunAsync(parsed);
         break;
+    case "contacts-import":
+        await ContactImportScenario.RunAsync(parsed);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown scenario `{parsed.Scenario}`: use inmemory, durable, timers or webhooks.");
+        Console.Error.WriteLine($"Unknown scenario `{parsed.Scenario}`: use inmemory, durable, timers, webhooks or contacts-import.");
         return 2;
 }
 

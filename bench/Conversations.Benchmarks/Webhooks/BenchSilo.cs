@@ -25,15 +25,19 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private BenchSilo(WebApplication app, Uri address, string brandId, string number)
+    private BenchSilo(WebApplication app, Uri address, string adminKey, string brandId, string number)
     {
         _app = app;
         Address = address;
+        AdminKey = adminKey;
         BrandId = brandId;
         BusinessNumber = number;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The root admin key of this silo (random per start), for scenarios that call the API.</summary>
+    public string AdminKey { get; }
 
     public string BrandId { get; }
 
@@ -68,7 +72,7 @@ internal sealed class BenchSilo : IAsyncDisposable
         var brandId = "brand-bench-webhooks";
         await admin.PutBrandAsync(brandId, new BrandRequest("Webhook benchmark", null));
         await admin.PutTwilioAccountAsync(brandId, new TwilioAccountRequest(Number, "AC0123456789abcdef0123456789abcdef", AuthToken));
-        return new BenchSilo(app, address, brandId, Number);
+        return new BenchSilo(app, address, adminKey, brandId, Number);
     }
 
     public async ValueTask DisposeAsync()
