@@ -31,7 +31,10 @@ public sealed partial class ConversationsClient
     public Task<ContactView> GetContactAsync(string brandId, string phone, CancellationToken cancellationToken = default) =>
         GetAsync<ContactView>($"{Brand(brandId)}/contacts/{Segment(phone)}", cancellationToken);
 
-    /// <summary><c>DELETE /api/brands/{brandId}/contacts/{phone}</c> (admin, distribute): the contact and its list memberships.</summary>
+    /// <summary>
+    /// <c>DELETE /api/brands/{brandId}/contacts/{phone}</c> (admin, distribute): the contact and its list memberships; a contact
+    /// who opted out keeps only the phone and the opt-out, so nothing reaches them again.
+    /// </summary>
     public Task DeleteContactAsync(string brandId, string phone, CancellationToken cancellationToken = default) =>
         DeleteAsync($"{Brand(brandId)}/contacts/{Segment(phone)}", cancellationToken);
 

@@ -105,14 +105,15 @@ public static class ContactEndpoints
             : ApiProblems.NotFound($"Contact '{number.Digits}'");
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string brandId, string phone, IContactStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string brandId, string phone, IContactStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!ContactPhone.TryNormalise(phone, out var number, out var reason))
         {
             return ApiProblems.BadRequest("invalid_format", reason!, "phone");
         }
 
-        return await store.DeleteAsync(brandId, number.Digits, cancellationToken)
+        return await store.DeleteAsync(brandId, number.Digits, time.GetUtcNow(), cancellationToken)
             ? TypedResults.NoContent()
             : ApiProblems.NotFound($"Contact '{number.Digits}'");
     }

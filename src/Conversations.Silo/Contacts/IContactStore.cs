@@ -41,8 +41,13 @@ public interface IContactStore
     /// </summary>
     Task<ImportBatchResult> UpsertBatchAsync(string brandId, string? list, IReadOnlyList<ContactImportRow> rows, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the contact and its list memberships; false when there was none.</summary>
-    Task<bool> DeleteAsync(string brandId, string phone, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes the contact and its list memberships; false when there was none. A contact who opted out
+    /// keeps their phone and opt-out (names, language and embedded data are erased, <paramref name="at"/>
+    /// becomes the update time): distributions look the opt-out up here, so without it a later import, or a
+    /// distribution naming the phone, would reach someone who said STOP.
+    /// </summary>
+    Task<bool> DeleteAsync(string brandId, string phone, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Deletes every contact, list and membership of the brand (the brand is being deleted).</summary>
     Task DeleteBrandAsync(string brandId, CancellationToken cancellationToken);

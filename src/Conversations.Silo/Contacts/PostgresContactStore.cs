@@ -176,14 +176,20 @@ internal sealed class PostgresContactStore(string connectionString) : IContactSt
         return batch.Result;
     }
 
-    public async Task<bool> DeleteAsync(string brandId, string phone, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string brandId, string phone, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, transaction, "DELETE FROM contact_list_members WHERE brand = $1 AND phone = $2", cancellationToken, brandId, phone);
-        var deleted = await ExecuteAsync(connection, transaction, "DELETE FROM contacts WHERE brand = $1 AND phone = $2", cancellationToken, brandId, phone);
+        var erased = await ExecuteAsync(connection, transaction, """
+            UPDATE contacts SET first_name = NULL, last_name = NULL, language = NULL, data = '{}', updated_at = $3
+            WHERE brand = $1 AND phone = $2 AND opted_out
+            """, cancellationToken, brandId, phone, at.ToUnixTimeMilliseconds());
+        var deleted = erased > 0
+            ? 0
+            : await ExecuteAsync(connection, transaction, "DELETE FROM contacts WHERE brand = $1 AND phone = $2", cancellationToken, brandId, phone);
         await transaction.CommitAsync(cancellationToken);
-        return deleted > 0;
+        return erased + deleted > 0;
     }
 
     public async Task DeleteBrandAsync(string brandId, CancellationToken cancellationToken)

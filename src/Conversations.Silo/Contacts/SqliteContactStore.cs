@@ -172,14 +172,20 @@ internal sealed class SqliteContactStore(string connectionString) : IContactStor
         return batch.Result;
     }
 
-    public async Task<bool> DeleteAsync(string brandId, string phone, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string brandId, string phone, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await ExecuteAsync(connection, transaction, "DELETE FROM contact_list_members WHERE brand = $brand AND phone = $phone", cancellationToken, ("$brand", brandId), ("$phone", phone));
-        var deleted = await ExecuteAsync(connection, transaction, "DELETE FROM contacts WHERE brand = $brand AND phone = $phone", cancellationToken, ("$brand", brandId), ("$phone", phone));
+        var erased = await ExecuteAsync(connection, transaction, """
+            UPDATE contacts SET first_name = NULL, last_name = NULL, language = NULL, data = '{}', updated_at = $at
+            WHERE brand = $brand AND phone = $phone AND opted_out <> 0
+            """, cancellationToken, ("$brand", brandId), ("$phone", phone), ("$at", at.ToUnixTimeMilliseconds()));
+        var deleted = erased > 0
+            ? 0
+            : await ExecuteAsync(connection, transaction, "DELETE FROM contacts WHERE brand = $brand AND phone = $phone", cancellationToken, ("$brand", brandId), ("$phone", phone));
         await transaction.CommitAsync(cancellationToken);
-        return deleted > 0;
+        return erased + deleted > 0;
     }
 
     public async Task DeleteBrandAsync(string brandId, CancellationToken cancellationToken)

@@ -146,6 +146,37 @@ public abstract class ContactApiTests(AdminSilo silo)
     }
 
     [Fact]
+    public async Task DeletingAnOptedOutContactErasesItsDetailsButKeepsItsOptOut()
+    {
+        var brandId = await silo.NewBrandAsync();
+        var number = AdminData.NewNumber();
+        await silo.Root.PutSandboxNumberAsync(brandId, number);
+        await silo.Root.CreateContactListAsync(brandId, new ContactListRequest("customers", "Customers"));
+        var ana = AdminData.NewCustomer();
+        await ImportAsync(brandId, $"phone,firstName,lastName,language,order\n{ana},Ana,Silva,pt,A-1\n", "customers");
+        await silo.Root.SandboxInboundAsync(brandId, new SandboxInboundRequest(number, ana, "STOP"));
+        var optedOut = await Poll.UntilAsync(async () => await silo.Root.GetContactAsync(brandId, ana) is { OptedOut: true } c ? c : null);
+
+        await silo.Root.DeleteContactAsync(brandId, ana);
+
+        // Her details and memberships are gone; that she said STOP is not, so no import or distribution reaches her again.
+        var kept = await silo.Root.GetContactAsync(brandId, ana);
+        Assert.Equal((null, null, null), (kept.FirstName, kept.LastName, kept.Language));
+        Assert.Empty(kept.Data);
+        Assert.Equal((true, optedOut.OptedOutAt, "keyword:STOP"), (kept.OptedOut, kept.OptedOutAt, kept.OptOutSource));
+        Assert.Equal(0, (await silo.Root.GetContactListAsync(brandId, "customers")).MemberCount);
+        var reimport = await ImportAsync(brandId, $"phone,firstName\n{ana},Ana\n");
+        Assert.Equal((0, 1), (reimport.Created, reimport.Updated));
+        Assert.True((await silo.Root.GetContactAsync(brandId, ana)).OptedOut);
+
+        // A contact who never opted out is deleted whole.
+        var ben = AdminData.NewCustomer();
+        await ImportAsync(brandId, $"phone\n{ben}\n");
+        await silo.Root.DeleteContactAsync(brandId, ben);
+        Assert.Null(await TryGetAsync(brandId, ben));
+    }
+
+    [Fact]
     public async Task OnlyAdminAndDistributeKeysReachContactsAndAnOperatorKeyGets403()
     {
         var brandId = await silo.NewBrandAsync();
