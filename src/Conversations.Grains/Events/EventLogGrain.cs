@@ -8,13 +8,27 @@ namespace Conversations.Grains.Events;
 /// <summary>The <see cref="IEventLogGrain"/>: numbers a brand's events in commit order and keeps the latest <see cref="EventLog.Kept"/>.</summary>
 internal sealed class EventLogGrain : Grain<EventLogState>, IEventLogGrain
 {
-    public Task<long> AppendAsync(EventAppend append)
+    public Task<long> AppendAsync(EventAppend append) => Task.FromResult(Append(append));
+
+    public Task<IReadOnlyList<long>> AppendManyAsync(IReadOnlyList<EventAppend> appends)
+    {
+        ArgumentNullException.ThrowIfNull(appends);
+        var ids = new long[appends.Count];
+        for (var i = 0; i < appends.Count; i++)
+        {
+            ids[i] = Append(appends[i]);
+        }
+
+        return Task.FromResult<IReadOnlyList<long>>(ids);
+    }
+
+    private long Append(EventAppend append)
     {
         ArgumentNullException.ThrowIfNull(append);
         var state = State;
         if (state.RecentSources.Contains(append.SourceId))
         {
-            return Task.FromResult(0L);
+            return 0;
         }
 
         var id = state.LastId + 1;
@@ -30,7 +44,7 @@ internal sealed class EventLogGrain : Grain<EventLogState>, IEventLogGrain
             ? state.RecentSources.RemoveRange(0, state.RecentSources.Length - EventLog.RecentSources + 1)
             : state.RecentSources;
         State = new EventLogState(id, recent.Add(append.SourceId));
-        return Task.FromResult(id);
+        return id;
     }
 
     public Task ForgetConversationAsync(string conversation, IReadOnlyList<StoredRow> rows)

@@ -17,6 +17,12 @@ public interface IEventLogGrain : IGrain
     Task<long> AppendAsync(EventAppend append);
 
     /// <summary>
+    /// Appends events in the given order in one turn (one commit): what <see cref="AppendAsync"/> does
+    /// for each, so a busy brand's log is not one commit per event. Returns each one's id (0 for a repeat).
+    /// </summary>
+    Task<IReadOnlyList<long>> AppendManyAsync(IReadOnlyList<EventAppend> appends);
+
+    /// <summary>
     /// After an erasure: rewrites those of <paramref name="rows"/> (rows of this log, as read) that belong to
     /// <paramref name="conversation"/> (the API's <c>{businessNumber}-{customer}</c>) without the conversation id,
     /// which holds the customer's number. Ids, types and times stay, so a reader resuming from any id sees the

@@ -129,6 +129,12 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         }
 
         await Storage.InitializeAsync(cancellationToken);
+        if (!Storage.IsShared)
+        {
+            // The embedded storage has one node: leases left by its previous run (a crash) hold nothing up.
+            await Storage.ReleaseLeasesAsync(null, cancellationToken);
+        }
+
         Pipeline.Start();
         var token = _stopping.Token;
         _loops.Add(Task.Run(() => HeartbeatLoopAsync(token), CancellationToken.None));
@@ -157,6 +163,17 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         }
 
         await Pipeline.StopAsync();
+        try
+        {
+            // What this node claimed and did not finish is claimed again at once by the others (or by the next start).
+            await Storage.ReleaseLeasesAsync(Options.NodeId, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // A stop goes on: leases left behind lapse by themselves.
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            LogLeaseReleaseFailed(_logger, failure);
+        }
     }
 
     /// <summary>
@@ -329,6 +346,9 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
             }
         }
     }
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Giving back this node's outbox and timer leases at stop failed; they lapse by themselves")]
+    private static partial void LogLeaseReleaseFailed(ILogger logger, Exception failure);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Node heartbeat failed")]
     private static partial void LogHeartbeatFailed(ILogger logger, Exception failure);

@@ -60,6 +60,13 @@ public interface IGrainStorage : IAsyncDisposable
     /// </summary>
     Task<bool> ScrubDeletedAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives back the outbox and timer leases <paramref name="nodeId"/> holds (all leases when null), so what
+    /// it claimed and did not finish is claimed again at once instead of when the leases lapse: a node's
+    /// graceful stop, and the embedded single-node storage's start (no other node can hold them).
+    /// </summary>
+    Task ReleaseLeasesAsync(string? nodeId, CancellationToken cancellationToken);
+
     Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<NodeRecord>> ListNodesAsync(CancellationToken cancellationToken);

@@ -257,6 +257,20 @@ public sealed class PostgresGrainStorage : IGrainStorage
     /// </summary>
     public Task<bool> ScrubDeletedAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
+    public async Task ReleaseLeasesAsync(string? nodeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var table in new[] { "outbox", "timers" })
+        {
+#pragma warning disable CA2100 // The table name is one of two constants; the node id is a parameter.
+            await using var command = new NpgsqlCommand(
+                $"UPDATE {table} SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL AND ($1::text IS NULL OR lease_owner = $1)", connection);
+#pragma warning restore CA2100
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)nodeId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     public async Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(

@@ -255,6 +255,22 @@ public sealed class SqliteGrainStorage : IGrainStorage
     /// <summary>How long a TRUNCATE checkpoint may wait for readers while it holds up writers.</summary>
     public static TimeSpan ScrubReaderWait { get; } = TimeSpan.FromMilliseconds(50);
 
+    public async Task ReleaseLeasesAsync(string? nodeId, CancellationToken cancellationToken)
+    {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var table in new[] { "outbox", "timers" })
+        {
+            await using var command = Command(connection, transaction,
+                $"UPDATE {table} SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL AND ($node IS NULL OR lease_owner = $node)",
+                ("$node", nodeId));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task HeartbeatAsync(NodeRecord node, CancellationToken cancellationToken)
     {
         using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
