@@ -25,6 +25,12 @@ internal abstract class SqlDistributionStore : IDistributionStore
 
     public abstract Task InitializeAsync(CancellationToken cancellationToken);
 
+    /// <summary>The most progress reports one transaction applies.</summary>
+    private const int MaxProgressBatch = 512;
+
+    private readonly List<PendingProgress> _progress = [];
+    private bool _flushing;
+
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>Waits for this process's turn to write, where the database needs one (SQLite: one writer per file); dispose to let the next in.</summary>
@@ -124,12 +130,95 @@ internal abstract class SqlDistributionStore : IDistributionStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Applies a Conversation grain's progress report. Reports arrive one outbox message at a time, several
+    /// per recipient; a transaction (a disk flush) each would cap a distribution at a few dozen recipients a
+    /// second. So reports that arrive while a batch is being written wait and go together in the next
+    /// transaction (group commit); each caller's task completes when its report is committed. A batch that
+    /// fails is written again report by report, so one bad report fails only its own outbox message.
+    /// </summary>
     public async Task ApplyAsync(DistributionProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
+        var waiting = new PendingProgress(progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        bool flush;
+        lock (_progress)
+        {
+            _progress.Add(waiting);
+            flush = !_flushing;
+            _flushing = true;
+        }
+
+        if (flush)
+        {
+            _ = Task.Run(FlushProgressAsync, CancellationToken.None);
+        }
+
+        await waiting.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task FlushProgressAsync()
+    {
+        while (true)
+        {
+            List<PendingProgress> batch;
+            lock (_progress)
+            {
+                if (_progress.Count == 0)
+                {
+                    _flushing = false;
+                    return;
+                }
+
+                var take = Math.Min(_progress.Count, MaxProgressBatch);
+                batch = _progress.GetRange(0, take);
+                _progress.RemoveRange(0, take);
+            }
+
+            try
+            {
+                await ApplyBatchAsync([.. batch.Select(p => p.Progress)], CancellationToken.None);
+                batch.ForEach(p => p.Done.TrySetResult());
+            }
+#pragma warning disable CA1031 // Each report's own outbox message is retried on its failure.
+            catch (Exception) when (batch.Count > 1)
+            {
+                foreach (var one in batch)
+                {
+                    try
+                    {
+                        await ApplyBatchAsync([one.Progress], CancellationToken.None);
+                        one.Done.TrySetResult();
+                    }
+                    catch (Exception failure)
+                    {
+                        one.Done.TrySetException(failure);
+                    }
+                }
+            }
+            catch (Exception failure)
+            {
+                batch.ForEach(p => p.Done.TrySetException(failure));
+            }
+#pragma warning restore CA1031
+        }
+    }
+
+    private async Task ApplyBatchAsync(IReadOnlyList<DistributionProgress> reports, CancellationToken cancellationToken)
+    {
         using var writing = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var progress in reports)
+        {
+            await ApplyOneAsync(connection, transaction, progress, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task ApplyOneAsync(DbConnection connection, DbTransaction transaction, DistributionProgress progress, CancellationToken cancellationToken)
+    {
         if (progress.Status is { } status)
         {
             await AdvanceAsync(connection, transaction, progress.BrandId, progress.DistributionId, progress.Phone, status, progress.Reason, null, progress.At, cancellationToken);
@@ -160,8 +249,6 @@ internal abstract class SqlDistributionStore : IDistributionStore
             AddKey(command, progress.BrandId, progress.DistributionId, progress.Phone, progress.At);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<int> CancelPendingAsync(string brandId, string distributionId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -340,4 +427,6 @@ internal abstract class SqlDistributionStore : IDistributionStore
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static long Long(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    private sealed record PendingProgress(DistributionProgress Progress, TaskCompletionSource Done);
 }

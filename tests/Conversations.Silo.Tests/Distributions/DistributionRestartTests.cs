@@ -89,7 +89,7 @@ public sealed class DistributionRestartTests(ITestOutputHelper output)
     private async Task<DistributionCounts> WaitAsync(ConversationsClient root, string brandId, string distributionId, Func<DistributionCounts, bool> until)
     {
         var started = DateTimeOffset.UtcNow;
-        var deadline = started.AddMinutes(4);
+        var deadline = started.AddMinutes(8);
         var report = started.AddSeconds(10);
         while (true)
         {
