@@ -7,6 +7,7 @@ using Conversations.Domain.Messaging;
 using Conversations.Domain.Numbers;
 using Conversations.Domain.Surveys;
 using Conversations.Grains.Brands;
+using Conversations.Grains.Contacts;
 using Conversations.Grains.Distributions;
 using Conversations.Grains.Events;
 using Conversations.Runtime.Grains;
@@ -59,9 +60,18 @@ internal sealed partial class ConversationGrain : Grain<ConversationGrainState>,
 
         var settings = await Brand.GetSettingsAsync();
         var intent = OptOutKeywords.Classify(message.Text, settings.OptOutKeywords);
-        if (intent != OptOutIntent.None || State.Survey is { Session.IsActive: true } || PendingInvitation() is not null)
+        if (intent == OptOutIntent.OptOut || (intent == OptOutIntent.OptIn && State.OptedOut)
+            || State.Survey is { Session.IsActive: true } || PendingInvitation() is not null)
         {
             return await ReceiveAutomatedAsync(message, intent);
+        }
+
+        if (intent == OptOutIntent.OptIn && PhoneOf(message.Sender) is { } optingIn)
+        {
+            // START to a business number this customer did not opt out on: an opt-out is the brand's (the
+            // contact's), so it ends here too; the message itself is an ordinary one and reaches operators.
+            Enqueue(ContactOptOut.Topic, JsonSerializer.Serialize(
+                new ContactOptOut(Key.BrandId, optingIn, false, "keyword:START", Now), GrainJson.Options));
         }
 
         var decision = ReceiveCustomerMessage.Decide(

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Conversations.Domain.Billing;
 using Conversations.Domain.Brands;
+using Conversations.Domain.Conversations;
 using Conversations.Domain.Messaging;
 using Conversations.Domain.Numbers;
 using Conversations.Domain.Surveys;
@@ -93,6 +94,23 @@ public sealed class SurveySessionTests
 
         // "7" after STOP went to operators: a waiting chat, no survey answer.
         Assert.Empty((await ResponseAsync(host, brandId, "d_stop")).Answers);
+    }
+
+    [Fact]
+    public async Task StartWhereTheCustomerDidNotStopOptsTheContactBackInAndStillReachesOperators()
+    {
+        await using var host = await GrainHost.StartAsync();
+        var brandId = Given.NewBrandId();
+        await Given.BrandAsync(host, brandId, credits: 1);
+        var conversation = Given.Conversation(host, brandId);
+
+        await Reply(conversation, "m1", "start");
+
+        Assert.Equal(ChatStatus.Waiting, (await conversation.GetAsync()).Chat!.Status);
+        var optIn = JsonSerializer.Deserialize<ContactOptOut>(
+            (await host.PublishedAsync(m => m.Topic == ContactOptOut.Topic && m.Payload.Contains(brandId, StringComparison.Ordinal))).Payload, GrainJson.Options)!;
+        Assert.Equal((Given.UkCustomer, false), (optIn.Phone, optIn.OptedOut));
+        Assert.Empty(await TextsSentAsync(host, conversation, 1));
     }
 
     [Fact]
