@@ -25,6 +25,11 @@ internal sealed partial class BrandGrain(IGrainStorage rows) : Grain<BrandGrainS
     /// <summary>The event type of a change of balance, reserved or available credit (data: <see cref="CreditBalance"/>).</summary>
     public const string CreditsChanged = "credits_changed";
 
+    /// <summary>The shortest time between two <c>credits.changed</c> events of a brand.</summary>
+    public static readonly TimeSpan CreditsEventEvery = TimeSpan.FromSeconds(1);
+
+    private const string CreditsEventTimer = "credits-event";
+
     /// <summary>A reservation older than this is orphaned: Meta and Twilio report a delivery well within a day.</summary>
     public static readonly TimeSpan OrphanAge = TimeSpan.FromDays(1);
 
@@ -76,7 +81,7 @@ internal sealed partial class BrandGrain(IGrainStorage rows) : Grain<BrandGrainS
     public Task<CreditOutcome> PurchaseCreditsAsync(string purchaseId, long credits) =>
         string.IsNullOrEmpty(purchaseId)
             ? Task.FromResult(new CreditOutcome(Required("purchaseId"), Balance()))
-            : Task.FromResult(ApplyLedger(State.Brand.Credits.Purchase(purchaseId, credits, Now)));
+            : Task.FromResult(ApplyLedger(State.Brand.Credits.Purchase(purchaseId, credits, Now), eventNow: true));
 
     public Task<CreditOutcome> ReserveAsync(string messageId, long amountMicros)
     {
@@ -104,6 +109,13 @@ internal sealed partial class BrandGrain(IGrainStorage rows) : Grain<BrandGrainS
 
     protected override Task OnTimerAsync(string name, DateTimeOffset dueAt)
     {
+        if (name == CreditsEventTimer)
+        {
+            State = State with { CreditsEventPending = false, CreditsEventAt = null };
+            RaiseCreditsChanged(now: false);
+            return Task.CompletedTask;
+        }
+
         if (name == OrphanTimer)
         {
             // The timer that fired is gone once this turn commits: forget it, so the check below sets it again while reservations remain.
@@ -133,7 +145,7 @@ internal sealed partial class BrandGrain(IGrainStorage rows) : Grain<BrandGrainS
 
     private Task<BrandOutcome> Refused(Refusal refusal) => Task.FromResult(new BrandOutcome(refusal, Snapshot()));
 
-    private CreditOutcome ApplyLedger(Decision<CreditLedger> decision)
+    private CreditOutcome ApplyLedger(Decision<CreditLedger> decision, bool eventNow = false)
     {
         if (!decision.IsAccepted || ReferenceEquals(decision.State, State.Brand.Credits))
         {
@@ -151,8 +163,33 @@ internal sealed partial class BrandGrain(IGrainStorage rows) : Grain<BrandGrainS
 
         State = ArmOrphanCheck(State with { Brand = State.Brand with { Credits = decision.State }, LedgerSequence = sequence });
         var balance = Balance();
-        Enqueue(DomainEvents.Topic, JsonSerializer.Serialize(new GrainEvent(CreditsChanged, Id.ToString(), Id.Key, Now, balance), GrainJson.Options));
+        RaiseCreditsChanged(eventNow);
         return new CreditOutcome(null, balance);
+    }
+
+    /// <summary>
+    /// <c>credits.changed</c>: a purchase raises it at once (<paramref name="now"/>); reservations, settlements and
+    /// releases at most once per <see cref="CreditsEventEvery"/> — the first at once, those within the next second
+    /// summed up by one more event a second after it (a timer), carrying the balance as it then is. A distribution
+    /// reserves and settles thousands of times a minute; an event each would be a queue of thousands on this one
+    /// grain (its events leave in order, one after another).
+    /// </summary>
+    private void RaiseCreditsChanged(bool now)
+    {
+        if (State.CreditsEventPending && !now)
+        {
+            return;
+        }
+
+        if (!now && State.CreditsEventAt is { } last && Now - last < CreditsEventEvery)
+        {
+            SetTimer(CreditsEventTimer, last + CreditsEventEvery);
+            State = State with { CreditsEventPending = true };
+            return;
+        }
+
+        Enqueue(DomainEvents.Topic, JsonSerializer.Serialize(new GrainEvent(CreditsChanged, Id.ToString(), Id.Key, Now, Balance()), GrainJson.Options));
+        State = State with { CreditsEventAt = Now };
     }
 
     /// <summary>Keeps the orphan timer at the moment the oldest reservation becomes orphaned, or cancelled when none is held.</summary>

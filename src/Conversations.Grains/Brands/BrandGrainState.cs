@@ -38,5 +38,10 @@ internal sealed record BrandGrainState(BrandState Brand, long LedgerSequence, Da
     /// <summary>Survey ids and when each was created (the definitions are <c>surveys</c> rows).</summary>
     public ImmutableDictionary<string, DateTimeOffset> Surveys { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
 
+    /// <summary>When the last <c>credits.changed</c> event was raised; with <see cref="CreditsEventPending"/>, a later one is due a second after it.</summary>
+    public DateTimeOffset? CreditsEventAt { get; init; }
+
+    public bool CreditsEventPending { get; init; }
+
     public static string TemplateKey(string name, string language) => $"{name}/{language}";
 }

@@ -40,6 +40,48 @@ public sealed class BrandGrainTests
     }
 
     [Fact]
+    public async Task ReservationsWithinASecondRaiseOneCreditsChangedAtOnceAndOneMoreASecondLater()
+    {
+        await using var host = await GrainHost.StartAsync();
+        var brandId = Given.NewBrandId();
+        var brand = await Given.BrandAsync(host, brandId, credits: 1);
+        for (var i = 1; i <= 5; i++)
+        {
+            await brand.ReserveAsync($"m{i}", 1_000);
+        }
+
+        // The purchase's event at once; the five reservations in the same second wait for it to pass.
+        Assert.Single(await CreditEventsAsync(host, brandId, 1));
+        await Task.Delay(200);
+        Assert.Single(await CreditEventsAsync(host, brandId, 2));
+
+        await host.AdvanceAsync(TimeSpan.FromSeconds(1));
+        var events = await CreditEventsAsync(host, brandId, 2);
+        Assert.Equal(2, events.Count);
+        Assert.Contains("\"reservedMicros\":5000", events[^1], StringComparison.Ordinal);
+
+        // A reservation more than a second after the last event raises one at once; a purchase is never held back.
+        await host.AdvanceAsync(TimeSpan.FromSeconds(5));
+        await brand.ReserveAsync("m6", 1_000);
+        await brand.PurchaseCreditsAsync("p-2", 1);
+        Assert.Equal(4, (await CreditEventsAsync(host, brandId, 4)).Count);
+    }
+
+    private static List<string> CreditEvents(GrainHost host, string brandId) =>
+        [.. host.Published.Where(m => m.Payload.Contains(BrandGrain.CreditsChanged, StringComparison.Ordinal) && m.Payload.Contains(brandId, StringComparison.Ordinal)).Select(m => m.Payload)];
+
+    private static async Task<List<string>> CreditEventsAsync(GrainHost host, string brandId, int atLeast)
+    {
+        for (var attempt = 0; attempt < 300 && CreditEvents(host, brandId).Count < atLeast; attempt++)
+        {
+            await host.Runtime.Outbox.DispatchOnceAsync();
+            await Task.Delay(10);
+        }
+
+        return CreditEvents(host, brandId);
+    }
+
+    [Fact]
     public async Task APurchaseRepeatedWithTheSameIdAddsCreditOnce()
     {
         await using var host = await GrainHost.StartAsync();
