@@ -1,4 +1,5 @@
 using Conversations.Benchmarks.Contacts;
+using Conversations.Benchmarks.Distributions;
 using Conversations.Benchmarks.Durable;
 using Conversations.Benchmarks.Harness;
 using Conversations.Benchmarks.InMemory;
@@ -30,8 +31,11 @@ switch (parsed.Scenario)
     case "contacts-import":
         await ContactImportScenario.RunAsync(parsed);
         break;
+    case "distribution":
+        await DistributionScenario.RunAsync(parsed);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown scenario `{parsed.Scenario}`: use inmemory, durable, timers, webhooks or contacts-import.");
+        Console.Error.WriteLine($"Unknown scenario `{parsed.Scenario}`: use inmemory, durable, timers, webhooks, contacts-import or distribution.");
         return 2;
 }
 

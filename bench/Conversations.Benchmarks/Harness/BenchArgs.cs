@@ -15,7 +15,7 @@ internal sealed class BenchArgs
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException("Usage: <inmemory|durable|timers|webhooks|contacts-import> [--repeats N] [--seconds S] [--storage sqlite|postgres] ...");
+            throw new ArgumentException("Usage: <inmemory|durable|timers|webhooks|contacts-import|distribution> [--repeats N] [--seconds S] [--storage sqlite|postgres] ...");
         }
 
         var parsed = new BenchArgs(args[0]);
