@@ -99,6 +99,25 @@ internal sealed partial class BrandGrain(IGrainStorage rows) : Grain<BrandGrainS
         return Task.FromResult(ApplyLedger(State.Brand.Credits.Reserve(messageId, amountMicros, Now)));
     }
 
+    public async Task<IReadOnlyList<CreditOutcome>> ApplyCreditsAsync(IReadOnlyList<CreditCommand> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var outcomes = new CreditOutcome[commands.Count];
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var command = commands[i];
+            outcomes[i] = await (command.Kind switch
+            {
+                CreditCommandKind.Reserve => ReserveAsync(command.MessageId, command.AmountMicros),
+                CreditCommandKind.Settle => SettleAsync(command.MessageId),
+                CreditCommandKind.Release => ReleaseAsync(command.MessageId),
+                _ => throw new ArgumentOutOfRangeException(nameof(commands), command.Kind, "Unknown credit command."),
+            });
+        }
+
+        return outcomes;
+    }
+
     public Task<CreditOutcome> SettleAsync(string messageId) =>
         Task.FromResult(ApplyLedger(State.Brand.Credits.Settle(messageId, Now)));
 

@@ -48,6 +48,12 @@ public interface IBrandGrain : IGrain
     /// <summary>Gives back the reservation of <paramref name="messageId"/>; unknown or ended ids change nothing.</summary>
     Task<CreditOutcome> ReleaseAsync(string messageId);
 
+    /// <summary>
+    /// Applies <paramref name="commands"/> in order in one turn (one commit), each exactly as its single
+    /// method would; returns each one's outcome. <see cref="BrandCredits"/> gathers them.
+    /// </summary>
+    Task<IReadOnlyList<CreditOutcome>> ApplyCreditsAsync(IReadOnlyList<CreditCommand> commands);
+
     /// <summary>Keeps the settings the rules do not use: transcript retention in days and the outgoing webhook URL.</summary>
     Task<BrandOutcome> SetExtrasAsync(int? retentionDays, string? outgoingWebhookUrl);
 

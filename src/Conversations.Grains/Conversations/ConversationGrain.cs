@@ -135,7 +135,7 @@ internal sealed partial class ConversationGrain : Grain<ConversationGrainState>,
             return Refused(verdict.Refusal!);
         }
 
-        if (price > 0 && await brand.ReserveAsync(message.MessageId, price) is { IsAccepted: false } reservation)
+        if (price > 0 && await BrandCredits.ReserveAsync(GrainFactory, Key.BrandId, message.MessageId, price) is { IsAccepted: false } reservation)
         {
             return Refused(reservation.Refusal!);
         }
@@ -145,7 +145,7 @@ internal sealed partial class ConversationGrain : Grain<ConversationGrainState>,
         {
             if (price > 0)
             {
-                await brand.ReleaseAsync(message.MessageId);
+                await BrandCredits.ReleaseAsync(GrainFactory, Key.BrandId, message.MessageId);
             }
 
             return Refused(decision.Refusal!);
@@ -205,10 +205,10 @@ internal sealed partial class ConversationGrain : Grain<ConversationGrainState>,
             switch (effect)
             {
                 case SettleCredit settle:
-                    await Brand.SettleAsync(settle.MessageId);
+                    await BrandCredits.SettleAsync(GrainFactory, Key.BrandId, settle.MessageId);
                     break;
                 case ReleaseCredit release:
-                    await Brand.ReleaseAsync(release.MessageId);
+                    await BrandCredits.ReleaseAsync(GrainFactory, Key.BrandId, release.MessageId);
                     break;
                 default:
                     Enqueue(DomainEvents.Topic, DomainEvents.Serialize(effect, Id.ToString(), Key.BrandId, Now));

@@ -50,4 +50,10 @@ public interface IPhoneNumberGrain : IGrain
     /// <see cref="SendSlot.Taken"/> is false, with <see cref="SendSlot.At"/> saying when to ask again.
     /// </summary>
     Task<SendSlot> TakeSendSlotWithinAsync(bool media, TimeSpan longestWait);
+
+    /// <summary>
+    /// <see cref="TakeSendSlotWithinAsync"/> for each request in order, in one turn (one commit):
+    /// <see cref="SendSlots"/> gathers them.
+    /// </summary>
+    Task<IReadOnlyList<SendSlot>> TakeSendSlotsWithinAsync(IReadOnlyList<SendSlotRequest> requests);
 }

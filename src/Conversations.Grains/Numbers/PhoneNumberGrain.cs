@@ -68,6 +68,18 @@ internal sealed class PhoneNumberGrain : Grain<PhoneNumberState>, IPhoneNumberGr
         return Task.FromResult(new SendSlot(slot, Taken: true));
     }
 
+    public async Task<IReadOnlyList<SendSlot>> TakeSendSlotsWithinAsync(IReadOnlyList<SendSlotRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var slots = new SendSlot[requests.Count];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            slots[i] = await TakeSendSlotWithinAsync(requests[i].Media, requests[i].LongestWait);
+        }
+
+        return slots;
+    }
+
     protected override PhoneNumberState InitialState() => PhoneNumberState.Unowned;
 
     private Task<NumberOutcome> Apply(Decision<PhoneNumberState> decision)

@@ -66,7 +66,7 @@ internal sealed class OutboundSendHandler(IGrainFactory grains, IServiceProvider
     /// </summary>
     private async Task WaitForSlotAsync(OutboundSendRequest request, CancellationToken cancellationToken)
     {
-        var slot = await grains.GetGrain<IPhoneNumberGrain>(request.BusinessNumber).TakeSendSlotWithinAsync(request.HasMedia, LongestWait);
+        var slot = await SendSlots.TakeWithinAsync(grains, request.BusinessNumber, request.HasMedia, LongestWait);
         var wait = slot.At - time.GetUtcNow();
         if (!slot.Taken)
         {

@@ -1,0 +1,8 @@
+namespace Conversations.Grains.Brands;
+
+public enum CreditCommandKind
+{
+    Reserve,
+    Settle,
+    Release,
+}
