@@ -12,7 +12,7 @@ namespace Conversations.Silo.Events;
 
 /// <summary>
 /// Publishes the grains' committed events (outbox topic <c>events</c>) to their brand's
-/// <see cref="IEventLogGrain"/>, which numbers them (many at a time: <see cref="EventLogAppender"/>), then wakes this node's subscribers at once.
+/// <see cref="IEventLogGrain"/>, which numbers them (many at a time: a brand's appends that arrive while one is being committed go together in the next, through a <see cref="KeyedBatcher{TRequest, TResult}"/>), then wakes this node's subscribers at once.
 /// Events with no public name (<see cref="EventNames"/>) or no brand are completed without a trace.
 /// The outbox delivers at least once: a message whose row is already committed is skipped here,
 /// and one racing its own redelivery is skipped by the log grain (by the outbox message id).
@@ -24,7 +24,8 @@ internal sealed partial class EventsOutboxHandler(IGrainFactory grains, IGrainSt
     /// <summary>Rows read at a time when looking for an erased conversation's events.</summary>
     private const int ForgetPageSize = 500;
 
-    private readonly EventLogAppender _appender = new(grains);
+    private readonly KeyedBatcher<EventAppend, long> _appends =
+        new((brandId, appends) => grains.GetGrain<IEventLogGrain>(brandId).AppendManyAsync(appends));
 
     public string Topic => ProjectionCollections.EventsTopic;
 
@@ -58,7 +59,7 @@ internal sealed partial class EventsOutboxHandler(IGrainFactory grains, IGrainSt
 
         if (await storage.GetRowAsync(ProjectionCollections.Events, EventLog.RowKey(brandId, message.Id), cancellationToken) is null)
         {
-            await _appender.AppendAsync(brandId, append);
+            await _appends.CallAsync(brandId, append);
         }
 
         feeds.Notify(brandId);
