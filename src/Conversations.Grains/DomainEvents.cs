@@ -1,13 +1,30 @@
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
 using Conversations.Domain.Common;
+using Conversations.Grains.Events;
 
 namespace Conversations.Grains;
 
 /// <summary>Turns the domain's event effects into <see cref="GrainEvent"/> JSON for the <c>events</c> outbox topic.</summary>
-internal static class DomainEvents
+public static class DomainEvents
 {
     public const string Topic = "events";
+
+    /// <summary>
+    /// The event types the <c>events</c> topic's consumer reads: the live events it publishes (the silo's
+    /// <c>EventNames</c> maps each to its public name) and <see cref="EventLog.ConversationErased"/>, which it
+    /// acts on. Other domain effects (window_opened, chat_activated, profanity_counted, number_*, …) are
+    /// not enqueued: a row nobody reads would cost an insert, a claim and a delete on every message.
+    /// </summary>
+    public static FrozenSet<string> ConsumedTypes { get; } = new[]
+    {
+        "message_received", "delivery_status_changed", "chat_opened", "chat_assigned", "chat_missed", "chat_closed",
+        "credits_changed", EventLog.ConversationErased,
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether an effect is an event the <c>events</c> topic's consumer reads (see <see cref="ConsumedTypes"/>).</summary>
+    public static bool IsConsumed(Effect effect) => ConsumedTypes.Contains(TypeName(effect));
 
     public static string Serialize(Effect effect, string grain, string? brandId, DateTimeOffset at) =>
         JsonSerializer.Serialize(new GrainEvent(TypeName(effect), grain, brandId, at, effect), GrainJson.Options);

@@ -211,7 +211,7 @@ internal sealed partial class ConversationGrain : Grain<ConversationGrainState>,
                     await BrandCredits.ReleaseAsync(GrainFactory, Key.BrandId, release.MessageId);
                     break;
                 default:
-                    Enqueue(DomainEvents.Topic, DomainEvents.Serialize(effect, Id.ToString(), Key.BrandId, Now));
+                    PublishEvent(effect);
                     break;
             }
         }
@@ -376,6 +376,15 @@ internal sealed partial class ConversationGrain : Grain<ConversationGrainState>,
             "chat_assigned", Id.ToString(), Key.BrandId, Now, new ChatAssigned($"{Key.BusinessNumber}-{Key.Customer}", chatNumber, ConversationProjection.AssigneeOf(State), State.Department)));
     }
 
+    /// <summary>Enqueues a domain effect on the <c>events</c> topic when its consumer reads that type (<see cref="DomainEvents.IsConsumed"/>).</summary>
+    private void PublishEvent(Effect effect)
+    {
+        if (DomainEvents.IsConsumed(effect))
+        {
+            Enqueue(DomainEvents.Topic, DomainEvents.Serialize(effect, Id.ToString(), Key.BrandId, Now));
+        }
+    }
+
     /// <summary>Rewrites this conversation's row of the <c>conversations</c> list from the state as it now stands.</summary>
     private void RefreshSummary()
     {
@@ -473,7 +482,7 @@ internal sealed partial class ConversationGrain : Grain<ConversationGrainState>,
                     CancelTimer(cancel.Name);
                     break;
                 default:
-                    Enqueue(DomainEvents.Topic, DomainEvents.Serialize(effect, Id.ToString(), Key.BrandId, Now));
+                    PublishEvent(effect);
                     break;
             }
         }

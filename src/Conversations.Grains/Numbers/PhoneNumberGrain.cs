@@ -96,7 +96,7 @@ internal sealed class PhoneNumberGrain : Grain<PhoneNumberState>, IPhoneNumberGr
 
         State = decision.State;
         var snapshot = Snapshot(State);
-        foreach (var effect in decision.Effects)
+        foreach (var effect in decision.Effects.Where(DomainEvents.IsConsumed))
         {
             var brandId = effect switch
             {

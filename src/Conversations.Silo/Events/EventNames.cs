@@ -32,6 +32,9 @@ internal static class EventNames
         ["credits_changed"] = CreditsChanged,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>The grain event types that have a public name (the grains enqueue only these and the erasure: <c>DomainEvents.ConsumedTypes</c>).</summary>
+    internal static IEnumerable<string> PublishedGrainTypes => Public.Keys;
+
     /// <summary>The public name of a grain event type, or <see langword="null"/> when it is not published.</summary>
     public static string? PublicName(string grainEventType) => Public.GetValueOrDefault(grainEventType);
 }

@@ -1,4 +1,5 @@
 using Conversations.Grains;
+using Conversations.Grains.Events;
 using Conversations.Runtime.Grains;
 using Conversations.Runtime.Storage;
 using Conversations.Silo.Events;
@@ -33,6 +34,14 @@ public sealed class EventMappingTests
     public void TypesWithNoPublicNameAreNotPublished(string type)
     {
         Assert.Equal((null, null), EventsOutboxHandler.Read(Message(type, "{}")));
+    }
+
+    [Fact]
+    public void TheGrainsEnqueueExactlyThePublishedTypesAndTheErasure()
+    {
+        Assert.Equal(
+            EventNames.PublishedGrainTypes.Append(EventLog.ConversationErased).Order(StringComparer.Ordinal),
+            DomainEvents.ConsumedTypes.Order(StringComparer.Ordinal));
     }
 
     [Fact]
