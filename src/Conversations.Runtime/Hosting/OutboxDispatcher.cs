@@ -165,7 +165,9 @@ public sealed partial class OutboxDispatcher
 
     /// <summary>
     /// Keeps up to <see cref="GrainRuntimeOptions.OutboxConcurrency"/> messages in hand: claims more
-    /// whenever one finishes, a commit signals new messages, or the poll interval passes.
+    /// when a quarter of that room is free (or none is in hand) and a commit signals new messages, one
+    /// finishes, or the poll interval passes. A claim is a query that passes over every row still in
+    /// hand, so claiming one message each time one finishes would cost a query per message.
     /// </summary>
     internal async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -175,9 +177,10 @@ public sealed partial class OutboxDispatcher
         {
             try
             {
-                var room = Math.Max(1, _runtime.Options.OutboxConcurrency) - inFlight.Count;
+                var capacity = Math.Max(1, _runtime.Options.OutboxConcurrency);
+                var room = capacity - inFlight.Count;
                 var claimed = 0;
-                if (!_handlers.IsEmpty && room > 0)
+                if (!_handlers.IsEmpty && room > 0 && (inFlight.Count == 0 || room >= Math.Max(1, capacity / 4)))
                 {
                     var messages = await _runtime.Storage.ClaimOutboxAsync(
                         _runtime.Options.NodeId, _runtime.Time.GetUtcNow(), _runtime.Options.OutboxLease, room, cancellationToken);
@@ -185,7 +188,7 @@ public sealed partial class OutboxDispatcher
                     inFlight.AddRange(messages.Select(m => HandleAsync(m, cancellationToken)));
                 }
 
-                if (claimed == 0 || claimed == room)
+                if (claimed == 0 || claimed >= room)
                 {
                     wake = wake is { IsCompleted: false } ? wake : _wake.WaitAsync(cancellationToken);
                     var poll = Task.Delay(_runtime.Options.OutboxPollInterval, cancellationToken);
