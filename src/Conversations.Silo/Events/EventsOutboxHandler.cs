@@ -24,8 +24,7 @@ internal sealed partial class EventsOutboxHandler(IGrainFactory grains, IGrainSt
     /// <summary>Rows read at a time when looking for an erased conversation's events.</summary>
     private const int ForgetPageSize = 500;
 
-    private readonly KeyedBatcher<EventAppend, long> _appends =
-        new((brandId, appends) => grains.GetGrain<IEventLogGrain>(brandId).AppendManyAsync(appends));
+    private readonly KeyedBatcher<EventAppend, long> _appends = new((brandId, appends) => AppendNewAsync(grains, storage, brandId, appends));
 
     public string Topic => ProjectionCollections.EventsTopic;
 
@@ -57,12 +56,33 @@ internal sealed partial class EventsOutboxHandler(IGrainFactory grains, IGrainSt
             return;
         }
 
-        if (await storage.GetRowAsync(ProjectionCollections.Events, EventLog.RowKey(brandId, message.Id), cancellationToken) is null)
+        await _appends.CallAsync(brandId, append);
+        feeds.Notify(brandId);
+    }
+
+    /// <summary>
+    /// Appends a brand's batch of events, leaving out those whose row is already committed (a redelivery
+    /// after the append committed but the outbox message was not yet completed): one query for the batch.
+    /// Those answer 0, as the log grain answers for a source it still remembers.
+    /// </summary>
+    private static async Task<IReadOnlyList<long>> AppendNewAsync(IGrainFactory grains, IGrainStorage storage, string brandId, IReadOnlyList<EventAppend> appends)
+    {
+        var keys = appends.Select(a => EventLog.RowKey(brandId, a.SourceId)).ToList();
+        var logged = await storage.ExistingRowKeysAsync(ProjectionCollections.Events, keys, CancellationToken.None);
+        if (logged.Count == 0)
         {
-            await _appends.CallAsync(brandId, append);
+            return await grains.GetGrain<IEventLogGrain>(brandId).AppendManyAsync(appends);
         }
 
-        feeds.Notify(brandId);
+        var fresh = appends.Where((_, i) => !logged.Contains(keys[i])).ToList();
+        var ids = fresh.Count == 0 ? [] : await grains.GetGrain<IEventLogGrain>(brandId).AppendManyAsync(fresh);
+        var answers = new long[appends.Count];
+        for (int i = 0, next = 0; i < appends.Count; i++)
+        {
+            answers[i] = logged.Contains(keys[i]) ? 0 : ids[next++];
+        }
+
+        return answers;
     }
 
     /// <summary>The brand and the event to append, or nulls when the event is not published.</summary>

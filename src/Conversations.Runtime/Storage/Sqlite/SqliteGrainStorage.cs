@@ -197,6 +197,29 @@ public sealed class SqliteGrainStorage : IGrainStorage
         return rows.Count == 0 ? null : rows[0];
     }
 
+    public async Task<IReadOnlySet<string>> ExistingRowKeysAsync(string collection, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rowKeys);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        if (rowKeys.Count == 0)
+        {
+            return existing;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT 1 FROM projection_rows WHERE collection = $c AND row_key = $k", ("$c", collection), ("$k", ""));
+        foreach (var key in rowKeys)
+        {
+            command.Parameters["$k"].Value = key;
+            if (await command.ExecuteScalarAsync(cancellationToken) is not null)
+            {
+                existing.Add(key);
+            }
+        }
+
+        return existing;
+    }
+
     public async Task<IReadOnlyList<StoredRow>> ListRowsAsync(string collection, string partition, string? beforeSortKey, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
