@@ -404,6 +404,22 @@ public abstract class StorageConformanceTests(StorageProvider provider) : Runtim
     }
 
     [Fact]
+    public async Task ExistingRowKeysNamesExactlyTheKeysThatAreRowsOfTheCollection()
+    {
+        await using var storage = await Provider.CreateStorageAsync();
+        var grain = new GrainId("test", "lookup");
+        Assert.True(await CommitOneAsync(storage, Write(grain, 0, "a",
+            new UpsertRowEffect("log", "brand:1", "brand", "1", "one"),
+            new UpsertRowEffect("log", "brand:3", "brand", "3", "three"),
+            new UpsertRowEffect("other", "brand:2", "brand", "2", "another collection"))));
+
+        var existing = await storage.ExistingRowKeysAsync("log", ["brand:1", "brand:2", "brand:3", "brand:4", "brand:1"], CancellationToken.None);
+
+        Assert.Equal(["brand:1", "brand:3"], existing.Order(StringComparer.Ordinal));
+        Assert.Empty(await storage.ExistingRowKeysAsync("log", [], CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RowsAreListedForwardsAfterACursorInOrdinalSortKeyOrder()
     {
         var storage = await CreateStorageAsync();

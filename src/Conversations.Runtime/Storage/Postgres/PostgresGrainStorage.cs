@@ -227,6 +227,27 @@ public sealed class PostgresGrainStorage : IGrainStorage
         return rows.Count == 0 ? null : rows[0];
     }
 
+    public async Task<IReadOnlySet<string>> ExistingRowKeysAsync(string collection, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rowKeys);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        if (rowKeys.Count == 0)
+        {
+            return existing;
+        }
+
+        await using var command = _dataSource.CreateCommand("SELECT row_key FROM projection_rows WHERE collection = $1 AND row_key = ANY($2)");
+        command.Parameters.Add(Text(collection));
+        command.Parameters.Add(new NpgsqlParameter { Value = rowKeys.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            existing.Add(reader.GetString(0));
+        }
+
+        return existing;
+    }
+
     public async Task<IReadOnlyList<StoredRow>> ListRowsAsync(string collection, string partition, string? beforeSortKey, int limit, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
