@@ -39,7 +39,6 @@ internal sealed partial class ConversationGrain
     private async Task<InboundReceipt> ReceiveAutomatedAsync(InboundMessage message, OptOutIntent intent)
     {
         var decision = ReceiveAutomatedReply.Decide(State.Conversation, message.ProviderTimestamp, Now);
-        var horizon = Now - InboundMemory;
         var seq = State.TranscriptSeq + 1;
         var entry = new TranscriptEntry(seq, TranscriptEntry.Inbound, message.ProviderTimestamp ?? Now, message.Kind, message.Text)
         {
@@ -51,7 +50,7 @@ internal sealed partial class ConversationGrain
         WriteTranscript(entry);
         var next = State with
         {
-            Seen = State.Seen.RemoveRange(State.Seen.Where(p => p.Value < horizon).Select(p => p.Key)).SetItem(message.ProviderMessageId, Now),
+            Seen = RememberInbound(message.ProviderMessageId),
             Customer = Merge(State.Customer, message.Sender),
             TranscriptSeq = seq,
         };

@@ -81,8 +81,6 @@ internal sealed partial class ConversationGrain : Grain<ConversationGrainState>,
             message.ProviderMessageId, Now, chat.Number, chat.Status, decision.State.Window(Now).ExpiresAt,
             decision.EffectsOf<ProfanityCounted>().Sum(p => p.Found), Duplicate: false);
 
-        var horizon = Now - InboundMemory;
-        var seen = State.Seen.RemoveRange(State.Seen.Where(p => p.Value < horizon).Select(p => p.Key));
         var seq = State.TranscriptSeq + 1;
         var entry = new TranscriptEntry(seq, TranscriptEntry.Inbound, message.ProviderTimestamp ?? Now, message.Kind, message.Text)
         {
@@ -96,7 +94,7 @@ internal sealed partial class ConversationGrain : Grain<ConversationGrainState>,
         var onlyNameChanged = customer?.ProfileName != State.Customer?.ProfileName && ReferenceEquals(decision.State, State.Conversation);
         Commit(decision, WithDay(State with
         {
-            Seen = seen.SetItem(message.ProviderMessageId, Now),
+            Seen = RememberInbound(message.ProviderMessageId),
             Customer = customer,
             TranscriptSeq = seq,
         }, seq));
@@ -374,6 +372,27 @@ internal sealed partial class ConversationGrain : Grain<ConversationGrainState>,
         RefreshSummary();
         Enqueue(DomainEvents.Topic, DomainEvents.Serialize(
             "chat_assigned", Id.ToString(), Key.BrandId, Now, new ChatAssigned($"{Key.BusinessNumber}-{Key.Customer}", chatNumber, ConversationProjection.AssigneeOf(State), State.Department)));
+    }
+
+    /// <summary>
+    /// <see cref="ConversationGrainState.Seen"/> with this message added. Ids older than <see cref="InboundMemory"/>
+    /// are let go when this is the first transcript entry of its UTC day (<see cref="WithDay"/>), so at most once a
+    /// day, not on every message: looking over all of them each time cost more than keeping some a day longer.
+    /// </summary>
+    private ImmutableDictionary<string, DateTimeOffset> RememberInbound(string providerMessageId)
+    {
+        var seen = State.Seen;
+        if (State.Days is not { Count: > 0 } days || days[^1].Day != DateOnly.FromDateTime(Now.UtcDateTime))
+        {
+            var horizon = Now - InboundMemory;
+            var expired = seen.Where(p => p.Value < horizon).Select(p => p.Key).ToList();
+            if (expired.Count > 0)
+            {
+                seen = seen.RemoveRange(expired);
+            }
+        }
+
+        return seen.SetItem(providerMessageId, Now);
     }
 
     /// <summary>Enqueues a domain effect on the <c>events</c> topic when its consumer reads that type (<see cref="DomainEvents.IsConsumed"/>).</summary>

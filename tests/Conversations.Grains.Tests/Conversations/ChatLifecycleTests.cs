@@ -150,6 +150,32 @@ public sealed class ChatLifecycleTests
     }
 
     [Fact]
+    public async Task AWebhookRetriedWithinEightDaysIsRecognisedAndOneRetriedLaterIsNew()
+    {
+        await using var host = await GrainHost.StartAsync();
+        var brandId = Given.NewBrandId();
+        await Given.BrandAsync(host, brandId);
+        var conversation = Given.Conversation(host, brandId);
+        var early = new InboundMessage("wamid.early", "first");
+        await conversation.ReceiveAsync(early);
+
+        // Messages every day for a week: the first id is still known at the end of it.
+        for (var day = 1; day <= 7; day++)
+        {
+            await host.AdvanceAsync(TimeSpan.FromDays(1));
+            await conversation.ReceiveAsync(new InboundMessage($"wamid.day{day}", "again"));
+        }
+
+        Assert.True((await conversation.ReceiveAsync(early)).Duplicate);
+
+        // Past eight days it is let go with the first message of a later day, and the same id is a new message.
+        await host.AdvanceAsync(TimeSpan.FromDays(1.5));
+        await conversation.ReceiveAsync(new InboundMessage("wamid.day9", "later"));
+        Assert.False((await conversation.ReceiveAsync(early)).Duplicate);
+        Assert.True((await conversation.ReceiveAsync(new InboundMessage("wamid.day7", "again"))).Duplicate);
+    }
+
+    [Fact]
     public async Task ProfanityReachingTheBrandsLimitClosesTheChat()
     {
         await using var host = await GrainHost.StartAsync();
