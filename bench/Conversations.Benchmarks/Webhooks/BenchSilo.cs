@@ -4,7 +4,9 @@ using Conversations.Client;
 using Conversations.Client.Contracts;
 using Conversations.Silo;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace Conversations.Benchmarks.Webhooks;
 
@@ -24,10 +26,14 @@ internal sealed class BenchSilo : IAsyncDisposable
     private const string Number = "15125550100";
 
     private readonly WebApplication _app;
+    private readonly string _kind;
+    private readonly string _connectionString;
 
-    private BenchSilo(WebApplication app, Uri address, string adminKey, string brandId, string number)
+    private BenchSilo(WebApplication app, Uri address, string adminKey, string brandId, string number, string kind, string connectionString)
     {
         _app = app;
+        _kind = kind;
+        _connectionString = connectionString;
         Address = address;
         AdminKey = adminKey;
         BrandId = brandId;
@@ -51,10 +57,11 @@ internal sealed class BenchSilo : IAsyncDisposable
     public static async Task<BenchSilo> StartAsync(BenchStorage storage, IDictionary<string, string?> extra)
     {
         var adminKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var connectionString = await storage.CreateConnectionStringAsync();
         var settings = new Dictionary<string, string?>(LoopbackApp.ProductionLogging)
         {
             ["Conversations:Storage"] = storage.Kind,
-            ["ConnectionStrings:Conversations"] = await storage.CreateConnectionStringAsync(),
+            ["ConnectionStrings:Conversations"] = connectionString,
             ["Conversations:PublicBaseUrl"] = PublicBaseUrl,
             ["Conversations:AdminKey"] = adminKey,
             ["Conversations:MasterKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -72,7 +79,45 @@ internal sealed class BenchSilo : IAsyncDisposable
         var brandId = "brand-bench-webhooks";
         await admin.PutBrandAsync(brandId, new BrandRequest("Webhook benchmark", null));
         await admin.PutTwilioAccountAsync(brandId, new TwilioAccountRequest(Number, "AC0123456789abcdef0123456789abcdef", AuthToken));
-        return new BenchSilo(app, address, adminKey, brandId, Number);
+        return new BenchSilo(app, address, adminKey, brandId, Number, storage.Kind, connectionString);
+    }
+
+    /// <summary>
+    /// Outbox messages not yet handled (the events of the messages taken in, on their way to the brand's
+    /// live-event log): what a run left for the node to catch up on after it answered.
+    /// </summary>
+    public async Task<long> OutboxBacklogAsync()
+    {
+        if (_kind == "postgres")
+        {
+            await using var connection = new NpgsqlConnection(_connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM outbox", connection);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        await using var sqlite = new SqliteConnection(_connectionString);
+        await sqlite.OpenAsync();
+        await using var count = sqlite.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM outbox";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Waits until the outbox is empty (at most <paramref name="limit"/>); the time it took, or null when it was not.</summary>
+    public async Task<TimeSpan?> DrainOutboxAsync(TimeSpan limit)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (await OutboxBacklogAsync() == 0)
+            {
+                return clock.Elapsed;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return null;
     }
 
     public async ValueTask DisposeAsync()
