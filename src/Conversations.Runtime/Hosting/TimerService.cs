@@ -69,8 +69,18 @@ public sealed partial class TimerService
         }
     }
 
+    /// <summary>
+    /// A timer was set here: wakes the loop when it falls due before the next poll would see it. One due
+    /// later is found by a regular poll; waking for it (a conversation's 24-hour window timer is set on
+    /// every message) would cost a claim query per commit for nothing.
+    /// </summary>
     internal void Notify(DateTimeOffset dueAt)
     {
+        if (dueAt - _runtime.Time.GetUtcNow() >= _runtime.Options.TimerPollInterval)
+        {
+            return;
+        }
+
         var ticks = dueAt.UtcTicks;
         long current;
         do

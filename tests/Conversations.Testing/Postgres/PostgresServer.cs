@@ -142,7 +142,7 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var options = string.Join(' ',
             "-c listen_addresses=127.0.0.1", $"-c port={Port.ToString(CultureInfo.InvariantCulture)}",
-            "-c unix_socket_directories=''", "-c fsync=on", "-c max_connections=200", "-c shared_buffers=128MB");
+            "-c unix_socket_directories=''", "-c fsync=on", "-c max_connections=200", "-c shared_buffers=128MB", Environment.GetEnvironmentVariable("CONVERSATIONS_PG_EXTRA_OPTIONS") ?? "");
         try
         {
             await RunAsync("pg_ctl", ["start", "-w", "-t", "30", "-D", DataDirectory, "-l", _logFile, "-o", options], ct);
