@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Conversations.Runtime.Outbox;
 using Conversations.Runtime.Storage;
@@ -164,6 +165,13 @@ public sealed partial class OutboxDispatcher
     }
 
     /// <summary>
+    /// How often, at most, a claim looks at the whole outbox rather than only the rows above the highest id this
+    /// node claimed. Under load a full claim passes over hundreds of rows in hand and dead ones; the new rows
+    /// are found by the cheap claim in between, and a row that only a full claim finds waits at most this long.
+    /// </summary>
+    private static readonly TimeSpan FullClaimEvery = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
     /// Keeps up to <see cref="GrainRuntimeOptions.OutboxConcurrency"/> messages in hand: claims more
     /// when a quarter of that room is free (or none is in hand) and a commit signals new messages, one
     /// finishes, or the poll interval passes. A claim is a query that passes over every row still in
@@ -173,6 +181,9 @@ public sealed partial class OutboxDispatcher
     {
         var inFlight = new List<Task>();
         Task? wake = null;
+        long cursor = 0;
+        var sinceFullClaim = Stopwatch.StartNew();
+        var fullClaimOwed = true;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -182,17 +193,35 @@ public sealed partial class OutboxDispatcher
                 var claimed = 0;
                 if (!_handlers.IsEmpty && room > 0 && (inFlight.Count == 0 || room >= Math.Max(1, capacity / 4)))
                 {
+                    // New rows are above the cursor; a full claim (from id 0) finds the rest: retries come due, lapsed
+                    // leases, and rows of a transaction that committed after a later one's (PostgreSQL assigns ids at insert).
+                    var full = fullClaimOwed && sinceFullClaim.Elapsed >= FullClaimEvery;
                     var messages = await _runtime.Storage.ClaimOutboxAsync(
-                        _runtime.Options.NodeId, _runtime.Time.GetUtcNow(), _runtime.Options.OutboxLease, room, cancellationToken);
+                        _runtime.Options.NodeId, _runtime.Time.GetUtcNow(), _runtime.Options.OutboxLease, room, full ? 0 : cursor, cancellationToken);
+                    if (full)
+                    {
+                        sinceFullClaim.Restart();
+                    }
+
+                    fullClaimOwed = !full;
                     claimed = messages.Count;
+                    cursor = messages.Count > 0 ? Math.Max(cursor, messages[^1].Id) : cursor;
                     inFlight.AddRange(messages.Select(m => HandleAsync(m, cancellationToken)));
                 }
 
                 if (claimed == 0 || claimed >= room)
                 {
                     wake = wake is { IsCompleted: false } ? wake : _wake.WaitAsync(cancellationToken);
-                    var poll = Task.Delay(_runtime.Options.OutboxPollInterval, cancellationToken);
+                    var pause = _runtime.Options.OutboxPollInterval;
+                    if (fullClaimOwed)
+                    {
+                        var untilFull = FullClaimEvery - sinceFullClaim.Elapsed;
+                        pause = untilFull < pause ? (untilFull > TimeSpan.Zero ? untilFull : TimeSpan.Zero) : pause;
+                    }
+
+                    var poll = Task.Delay(pause, cancellationToken);
                     await Task.WhenAny([.. inFlight, wake, poll]);
+                    fullClaimOwed |= poll.IsCompleted;
                 }
 
                 inFlight.RemoveAll(t => t.IsCompleted);

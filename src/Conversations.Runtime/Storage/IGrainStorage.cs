@@ -33,7 +33,19 @@ public interface IGrainStorage : IAsyncDisposable
     /// <summary>The earliest due time of any timer, to sleep until then (bounded by the poll interval).</summary>
     Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims up to <paramref name="max"/> outbox messages that are due, unleased (or whose lease lapsed), and the oldest
+    /// of their grain and topic, in id order.
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
+        ClaimOutboxAsync(nodeId, now, lease, max, 0, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ClaimOutboxAsync(string, DateTimeOffset, TimeSpan, int, CancellationToken)"/>, looking only at ids above
+    /// <paramref name="afterId"/>: a node that claimed up to there looks at the new rows alone, without passing over the
+    /// rows in hand and the dead ones of messages already completed (which it does in a full claim, <paramref name="afterId"/> 0).
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, long afterId, CancellationToken cancellationToken);
 
     Task CompleteOutboxAsync(long id, CancellationToken cancellationToken);
 

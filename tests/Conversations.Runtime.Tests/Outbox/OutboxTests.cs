@@ -56,6 +56,34 @@ public abstract class OutboxTests(StorageProvider provider) : RuntimeTestBase(pr
     }
 
     [Fact]
+    public async Task ARetryComesDueAndIsHandledWhileNewMessagesKeepTheDispatcherBusy()
+    {
+        // The real loop: between full claims it looks only above the highest id it claimed, and the retried
+        // message (the first, lowest id) is below that by the time it is due again.
+        var runtime = await StartHostAsync(await CreateStorageAsync());
+        var handler = new RecordingHandler(EffectGrain.Topic, failFirst: 1);
+        runtime.Outbox.AddHandler(handler);
+        await runtime.GetGrain<IEffectGrain>("retried").RecordAsync("retry me");
+        await Eventually.HoldsAsync(() => handler.Attempts.Count == 1, "the first attempt was made");
+
+        using var stop = new CancellationTokenSource();
+        var others = Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                await runtime.GetGrain<IEffectGrain>($"busy-{i}").RecordAsync($"busy {i}");
+                await Task.Delay(20);
+            }
+        });
+
+        await Eventually.HoldsAsync(() => handler.Delivered.Any(m => m.Payload == "retry me"), "the retry was delivered", TimeSpan.FromSeconds(20));
+        await stop.CancelAsync();
+        await others;
+        Assert.Equal(1, Assert.Single(handler.Delivered, m => m.Payload == "retry me").Attempts);
+        Assert.True(handler.Delivered.Count(m => m.Payload.StartsWith("busy", StringComparison.Ordinal)) > 10);
+    }
+
+    [Fact]
     public async Task AFailingMessageHoldsTheLaterMessagesOfItsGrainUntilItIsHandled()
     {
         var clock = new ManualClock();

@@ -323,6 +323,30 @@ public abstract class StorageConformanceTests(StorageProvider provider) : Runtim
     }
 
     [Fact]
+    public async Task AClaimAfterAnIdLooksOnlyAboveItAndStillKeepsEachGrainsTopicInOrder()
+    {
+        var storage = await CreateStorageAsync();
+        var (a, b, c) = (new GrainId("account", "cursor-a"), new GrainId("account", "cursor-b"), new GrainId("account", "cursor-c"));
+        Assert.True(await CommitOneAsync(storage, Write(a, 0, "a", new OutboxEffect("sms", "a1"))));
+        Assert.True(await CommitOneAsync(storage, Write(b, 0, "a", new OutboxEffect("sms", "b1"))));
+        Assert.True(await CommitOneAsync(storage, Write(a, 1, "b", new OutboxEffect("sms", "a2"))));
+        Assert.True(await CommitOneAsync(storage, Write(c, 0, "a", new OutboxEffect("sms", "c1"))));
+        var all = await storage.ClaimOutboxAsync("inspector", T0, TimeSpan.Zero, 10, CancellationToken.None);
+        Assert.Equal(["a1", "b1", "c1"], all.Select(m => m.Payload));
+
+        // Above a1: b1 and c1; a2 is above too, but a1 (below) is still a's oldest message, so a2 waits for it.
+        var above = await storage.ClaimOutboxAsync("node-a", T0.AddSeconds(1), TimeSpan.FromSeconds(30), 10, all[0].Id, CancellationToken.None);
+        Assert.Equal(["b1", "c1"], above.Select(m => m.Payload));
+        Assert.Empty(await storage.ClaimOutboxAsync("node-a", T0.AddSeconds(1), TimeSpan.FromSeconds(30), 10, above[^1].Id, CancellationToken.None));
+
+        // A full claim finds a1 below; once it is completed, a2 (above the cursor) is claimable.
+        var first = Assert.Single(await storage.ClaimOutboxAsync("node-a", T0.AddSeconds(1), TimeSpan.FromSeconds(30), 10, 0, CancellationToken.None));
+        Assert.Equal("a1", first.Payload);
+        await storage.CompleteOutboxAsync(first.Id, CancellationToken.None);
+        Assert.Equal("a2", Assert.Single(await storage.ClaimOutboxAsync("node-a", T0.AddSeconds(1), TimeSpan.FromSeconds(30), 10, all[0].Id, CancellationToken.None)).Payload);
+    }
+
+    [Fact]
     public async Task OutboxMessagesAreClaimedRetriedAndCompletedOneAtATimePerGrainAndTopic()
     {
         var storage = await CreateStorageAsync();

@@ -170,19 +170,22 @@ public sealed class PostgresGrainStorage : IGrainStorage
         return await command.ExecuteScalarAsync(cancellationToken) is long ms ? UnixTime.FromMs(ms) : null;
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
+        ClaimOutboxAsync(nodeId, now, lease, max, 0, cancellationToken);
+
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, long afterId, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
             """
             UPDATE outbox o SET lease_owner = $1, lease_until = $2
             FROM (SELECT id FROM outbox c
-                  WHERE c.next_attempt_at <= $3 AND (c.lease_until IS NULL OR c.lease_until <= $3)
+                  WHERE c.id > $5 AND c.next_attempt_at <= $3 AND (c.lease_until IS NULL OR c.lease_until <= $3)
                     AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.grain_kind = c.grain_kind AND p.grain_key = c.grain_key AND p.topic = c.topic AND p.id < c.id)
                   ORDER BY c.id LIMIT $4 FOR UPDATE SKIP LOCKED) d
             WHERE o.id = d.id
             RETURNING o.id, o.grain_kind, o.grain_key, o.topic, o.payload, o.attempts, o.created_at
             """);
-        command.Parameters.AddRange(new NpgsqlParameter[] { Text(nodeId), Long(UnixTime.ToMs(now + lease)), Long(UnixTime.ToMs(now)), Int(max) });
+        command.Parameters.AddRange(new NpgsqlParameter[] { Text(nodeId), Long(UnixTime.ToMs(now + lease)), Long(UnixTime.ToMs(now)), Int(max), Long(afterId) });
         var messages = new List<OutboxMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

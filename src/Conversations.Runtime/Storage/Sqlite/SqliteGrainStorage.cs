@@ -132,7 +132,10 @@ public sealed class SqliteGrainStorage : IGrainStorage
         return value is long ms ? UnixTime.FromMs(ms) : null;
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
+        ClaimOutboxAsync(nodeId, now, lease, max, 0, cancellationToken);
+
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, long afterId, CancellationToken cancellationToken)
     {
         using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
@@ -141,12 +144,12 @@ public sealed class SqliteGrainStorage : IGrainStorage
             UPDATE outbox SET lease_owner = $node, lease_until = $until
             WHERE id IN (
                 SELECT o.id FROM outbox o
-                WHERE o.next_attempt_at <= $now AND (o.lease_until IS NULL OR o.lease_until <= $now)
+                WHERE o.id > $after AND o.next_attempt_at <= $now AND (o.lease_until IS NULL OR o.lease_until <= $now)
                   AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.grain_kind = o.grain_kind AND p.grain_key = o.grain_key AND p.topic = o.topic AND p.id < o.id)
                 ORDER BY o.id LIMIT $max)
             RETURNING id, grain_kind, grain_key, topic, payload, attempts, created_at
             """,
-            ("$node", nodeId), ("$until", UnixTime.ToMs(now + lease)), ("$now", UnixTime.ToMs(now)), ("$max", max));
+            ("$node", nodeId), ("$until", UnixTime.ToMs(now + lease)), ("$now", UnixTime.ToMs(now)), ("$max", max), ("$after", afterId));
         var messages = new List<OutboxMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
