@@ -29,6 +29,10 @@ public sealed class PostgresGrainStorage : IGrainStorage
             builder.MaxAutoPrepare = 64;
         }
 
+        // Nothing here changes session state (no SET, no temporary tables, no LISTEN), so a pooled connection
+        // needs no reset on return: without this every open sends DISCARD ALL and friends first.
+        builder.NoResetOnClose = true;
+
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         Faults = faults ?? new FaultInjection();
     }
