@@ -11,7 +11,7 @@ namespace Conversations.Runtime.Tests.Storage;
 /// <see cref="IGrainStorage.ReadAsync"/>. Includes regressions for Orleans' ADO.NET bugs
 /// (kinds colliding, all-digit keys parsed, 32-bit versions).
 /// </summary>
-public abstract class StorageConformanceTests(StorageProvider provider) : RuntimeTestBase(provider)
+public abstract partial class StorageConformanceTests(StorageProvider provider) : RuntimeTestBase(provider)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
 
