@@ -4,7 +4,10 @@ using NpgsqlTypes;
 
 namespace Conversations.Runtime.Storage.Postgres;
 
-/// <summary>Adds a committed turn's timer acknowledgement and effects to the batch of its transaction.</summary>
+/// <summary>
+/// Adds a committed turn's timer acknowledgement and effects to the batch of its transaction, one statement per
+/// row: for the batches <see cref="PostgresNetEffects"/> does not take. Also the parameter helpers.
+/// </summary>
 internal static class PostgresEffects
 {
     public static void Add(NpgsqlBatch batch, TurnCommit commit)
@@ -76,4 +79,14 @@ internal static class PostgresEffects
     internal static NpgsqlParameter Int(int value) => new() { NpgsqlDbType = NpgsqlDbType.Integer, Value = value };
 
     internal static NpgsqlParameter Bytes(byte[]? value) => new() { NpgsqlDbType = NpgsqlDbType.Bytea, Value = (object?)value ?? DBNull.Value };
+
+    internal static NpgsqlParameter TextArray(IEnumerable<string> values) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = values.ToArray() };
+
+    internal static NpgsqlParameter LongArray(IEnumerable<long> values) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = values.ToArray() };
+
+    /// <summary>A bytea[] whose null elements are SQL NULLs (a cleared state's payload).</summary>
+    internal static NpgsqlParameter BytesArray(IEnumerable<byte[]?> values) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, Value = values.ToArray() };
 }

@@ -7,7 +7,8 @@ namespace Conversations.Runtime.Storage.Postgres;
 /// <summary>
 /// Storage for clusters: many nodes share one PostgreSQL database. A batch of turns commits in one
 /// transaction and three round trips — the version-checked state writes (each reporting its own
-/// success, so a conflict aborts nothing else), the effects of the turns that succeeded, the commit.
+/// success, so a conflict aborts nothing else), the effects of the turns that succeeded, the commit —
+/// with a fixed number of set-based statements (arrays and <c>unnest</c>), not one per row.
 /// Due timers and outbox rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> and a lease.
 /// </summary>
 public sealed class PostgresGrainStorage : IGrainStorage
@@ -101,37 +102,36 @@ public sealed class PostgresGrainStorage : IGrainStorage
 
     public async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<TurnCommit> batch, CancellationToken cancellationToken)
     {
-        var outcomes = new bool[batch.Count];
+        // Set-based statements need each grain at most once in the batch; the commit pipeline sends no more (a grain
+        // runs one turn at a time and awaits its commit), and anything else goes one statement per row as before.
+        var together = OneTurnPerGrain(batch);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outcomes = together
+            ? await PostgresStateWrites.WriteTogetherAsync(connection, transaction, batch, cancellationToken)
+            : await PostgresStateWrites.WriteOneByOneAsync(connection, transaction, batch, cancellationToken);
 
-        await using (var writes = new NpgsqlBatch(connection, transaction))
+        var committed = new List<TurnCommit>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
         {
-            foreach (var commit in batch)
+            if (outcomes[i])
             {
-                AddStateCommand(writes, commit);
-            }
-
-            await using var reader = await writes.ExecuteReaderAsync(cancellationToken);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var found = await reader.ReadAsync(cancellationToken);
-                var commit = batch[i];
-                outcomes[i] = commit.Kind == CommitKind.Verify
-                    ? (found ? reader.GetInt64(0) : 0) == commit.ExpectedVersion
-                    : found;
-                await reader.NextResultAsync(cancellationToken);
+                Faults.AfterStateWrite?.Invoke(batch[i]);
+                committed.Add(batch[i]);
             }
         }
 
         await using (var effects = new NpgsqlBatch(connection, transaction))
         {
-            for (var i = 0; i < batch.Count; i++)
+            if (together && PostgresNetEffects.Applies(committed))
             {
-                if (outcomes[i])
+                PostgresNetEffects.Add(effects, committed);
+            }
+            else
+            {
+                foreach (var commit in committed)
                 {
-                    Faults.AfterStateWrite?.Invoke(batch[i]);
-                    PostgresEffects.Add(effects, batch[i]);
+                    PostgresEffects.Add(effects, commit);
                 }
             }
 
@@ -325,35 +325,10 @@ public sealed class PostgresGrainStorage : IGrainStorage
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private static void AddStateCommand(NpgsqlBatch batch, TurnCommit commit)
+    private static bool OneTurnPerGrain(IReadOnlyList<TurnCommit> batch)
     {
-        var id = commit.Grain;
-        switch (commit.Kind)
-        {
-            case CommitKind.Verify:
-                // FOR SHARE holds the row until commit, so no other node can change it under this turn's effects.
-                Command(batch, "SELECT version FROM grain_state WHERE grain_kind = $1 AND grain_key = $2 AND state_name = $3 FOR SHARE",
-                    Text(id.Kind), Text(id.Key), Text(commit.StateName));
-                break;
-            case CommitKind.Write or CommitKind.Clear when commit.ExpectedVersion == 0:
-                Command(batch,
-                    """
-                    INSERT INTO grain_state (grain_kind, grain_key, state_name, version, payload, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
-                    ON CONFLICT DO NOTHING RETURNING version
-                    """,
-                    Text(id.Kind), Text(id.Key), Text(commit.StateName), Long(commit.NewVersion),
-                    Bytes(commit.Kind == CommitKind.Clear ? null : commit.Payload), Long(UnixTime.ToMs(commit.At)));
-                break;
-            default:
-                Command(batch,
-                    """
-                    UPDATE grain_state SET version = $4, payload = $5, updated_at = $6
-                    WHERE grain_kind = $1 AND grain_key = $2 AND state_name = $3 AND version = $7 RETURNING version
-                    """,
-                    Text(id.Kind), Text(id.Key), Text(commit.StateName), Long(commit.NewVersion),
-                    Bytes(commit.Kind == CommitKind.Clear ? null : commit.Payload), Long(UnixTime.ToMs(commit.At)), Long(commit.ExpectedVersion));
-                break;
-        }
+        var grains = new HashSet<GrainId>(batch.Count);
+        return batch.All(commit => grains.Add(commit.Grain));
     }
 
     private static async Task<IReadOnlyList<StoredRow>> ReadRowsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
