@@ -156,6 +156,27 @@ public abstract partial class StorageConformanceTests
         Assert.Equal(1, (await ReadStoredAsync(storage, last)).Version);
     }
 
+    [Fact]
+    public async Task TwoTurnsOfOneGrainInABatchCommitAsOneAfterTheOther()
+    {
+        var storage = await CreateStorageAsync();
+        var grain = new GrainId("account", "twice");
+
+        var outcomes = await storage.CommitAsync(
+        [
+            Write(grain, 0, "first", new SetTimerEffect("t", T0), new UpsertRowEffect("board", "twice", "p", "1", "first"), new OutboxEffect("sms", "first")),
+            Write(grain, 1, "second", new CancelTimerEffect("t"), new UpsertRowEffect("board", "twice", "p", "2", "second"), new OutboxEffect("sms", "second")),
+            Write(grain, 1, "stale", new UpsertRowEffect("board", "twice", "p", "3", "stale")),
+        ], CancellationToken.None);
+
+        Assert.Equal([true, true, false], outcomes);
+        var stored = await ReadStoredAsync(storage, grain);
+        Assert.Equal((2, "second"), (stored.Version, Text(stored)));
+        Assert.Equal("second", (await storage.GetRowAsync("board", "twice", CancellationToken.None))?.Body);
+        Assert.Null(await storage.NextTimerDueAsync(CancellationToken.None));
+        Assert.Equal(["first", "second"], await OutboxInIdOrderAsync(storage));
+    }
+
     private static async Task<string[]> BodiesAsync(IGrainStorage storage, string collection, string partition) =>
         [.. (await storage.ListRowsAfterAsync(collection, partition, null, 1000, CancellationToken.None)).Select(r => r.Body)];
 
