@@ -11,6 +11,7 @@ internal sealed class RuntimeMeters : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentQueue<double> _lateness = new();
+    private readonly ConcurrentQueue<double> _commitDurations = new();
     private long _batches;
     private long _batchedTurns;
 
@@ -19,7 +20,7 @@ internal sealed class RuntimeMeters : IDisposable
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (instrument.Meter.Name == "Conversations.Runtime"
-                && instrument.Name is "conversations.runtime.commit_batch_size" or "conversations.runtime.timer_lateness")
+                && instrument.Name is "conversations.runtime.commit_batch_size" or "conversations.runtime.timer_lateness" or "conversations.runtime.commit_duration")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -29,7 +30,17 @@ internal sealed class RuntimeMeters : IDisposable
             Interlocked.Increment(ref _batches);
             Interlocked.Add(ref _batchedTurns, value);
         });
-        _listener.SetMeasurementEventCallback<double>((_, value, _, _) => _lateness.Enqueue(value));
+        _listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "conversations.runtime.commit_duration")
+            {
+                _commitDurations.Enqueue(value);
+            }
+            else
+            {
+                _lateness.Enqueue(value);
+            }
+        });
         _listener.Start();
     }
 
@@ -38,9 +49,13 @@ internal sealed class RuntimeMeters : IDisposable
 
     public (long Batches, long Turns) CommitBatches => (Interlocked.Read(ref _batches), Interlocked.Read(ref _batchedTurns));
 
+    /// <summary>Commit durations (ms, one per batch) recorded since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyCollection<double> CommitDurations => [.. _commitDurations];
+
     public void Reset()
     {
         _lateness.Clear();
+        _commitDurations.Clear();
         Interlocked.Exchange(ref _batches, 0);
         Interlocked.Exchange(ref _batchedTurns, 0);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Conversations.Runtime.Storage;
 using Microsoft.Extensions.Logging;
@@ -72,7 +73,9 @@ internal sealed partial class CommitPipeline(IGrainStorage storage, GrainRuntime
     {
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var outcomes = await storage.CommitAsync([.. batch.Select(p => p.Commit)], CancellationToken.None);
+            metrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(outcomes[i]);

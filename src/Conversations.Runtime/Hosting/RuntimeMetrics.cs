@@ -15,6 +15,7 @@ internal sealed class RuntimeMetrics : IDisposable
         Activations = _meter.CreateUpDownCounter<long>("conversations.runtime.activations", description: "Grain activations in memory.");
         TimerLateness = _meter.CreateHistogram<double>("conversations.runtime.timer_lateness", "ms", "How long after its due time a timer fired.");
         CommitBatchSize = _meter.CreateHistogram<int>("conversations.runtime.commit_batch_size", description: "Turns per database transaction.");
+        CommitDuration = _meter.CreateHistogram<double>("conversations.runtime.commit_duration", "ms", "How long one batch's transaction took, from its first statement to its commit.");
     }
 
     public Counter<long> Turns { get; }
@@ -26,6 +27,8 @@ internal sealed class RuntimeMetrics : IDisposable
     public Histogram<double> TimerLateness { get; }
 
     public Histogram<int> CommitBatchSize { get; }
+
+    public Histogram<double> CommitDuration { get; }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -105,6 +105,12 @@ public sealed class PostgresGrainStorage : IGrainStorage
         // Set-based statements need each grain at most once in the batch; the commit pipeline sends no more (a grain
         // runs one turn at a time and awaits its commit), and anything else goes one statement per row as before.
         var together = OneTurnPerGrain(batch);
+        if (together && Faults.AfterStateWrite is null && Faults.BeforeCommit is null && PostgresNetEffects.Applies(batch)
+            && await TryCommitAtOnceAsync(batch, cancellationToken))
+        {
+            return Enumerable.Repeat(true, batch.Count).ToArray();
+        }
+
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var outcomes = together
@@ -144,6 +150,32 @@ public sealed class PostgresGrainStorage : IGrainStorage
         Faults.BeforeCommit?.Invoke();
         await transaction.CommitAsync(cancellationToken);
         return outcomes;
+    }
+
+    /// <summary>
+    /// The usual case — no other node wrote any of these grains — in one round trip: the state writes, each failing the
+    /// whole transaction unless it holds (<see cref="PostgresStateWrites.AddExpected"/>), and every turn's effects, sent
+    /// as one batch with no explicit transaction, which PostgreSQL runs as one transaction committed at its end. False
+    /// when a version did not hold: nothing was kept, and the caller decides turn by turn in a transaction of its own.
+    /// </summary>
+    private async Task<bool> TryCommitAtOnceAsync(IReadOnlyList<TurnCommit> batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var statements = new NpgsqlBatch(connection);
+
+        // As in PostgresStateWrites.WriteTogetherAsync: generic plans for the key lookups, for this transaction only.
+        Command(statements, "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)");
+        PostgresStateWrites.AddExpected(statements, batch);
+        PostgresNetEffects.Add(statements, batch);
+        try
+        {
+            await statements.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException moved) when (moved.SqlState == PostgresErrorCodes.SerializationFailure)
+        {
+            return false;
+        }
     }
 
     public async Task<IReadOnlyList<FiredTimer>> ClaimDueTimersAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)

@@ -50,6 +50,19 @@ internal static class PostgresSchema
             // Migration 2: per-grain, per-topic FIFO of the outbox needs the oldest row of a grain's topic fast.
             "CREATE INDEX outbox_grain_topic ON outbox (grain_kind, grain_key, topic, id)",
         ],
+        [
+            // Migration 3: a commit in one round trip fails as a whole (serialization_failure) when a version check does not hold.
+            """
+            CREATE OR REPLACE FUNCTION conversations_expect(ok boolean) RETURNS boolean LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF ok IS NOT TRUE THEN
+                    RAISE EXCEPTION 'a grain''s stored version is not the one this commit expected' USING ERRCODE = 'serialization_failure';
+                END IF;
+                RETURN true;
+            END
+            $fn$
+            """,
+        ],
     ];
 
     public static int CurrentVersion => Migrations.Count;

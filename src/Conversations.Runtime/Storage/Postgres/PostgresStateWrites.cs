@@ -36,6 +36,49 @@ internal static class PostgresStateWrites
         FOR SHARE OF g
         """;
 
+    /// <summary>The updates, each to be found at its expected version, or the transaction fails (40001).</summary>
+    private const string ExpectUpdatedSql = "WITH w AS (" + UpdateSql + ") SELECT conversations_expect(count(*) = $8) FROM w";
+
+    /// <summary>The first writes, none of which may meet a row, or the transaction fails (40001).</summary>
+    private const string ExpectInsertedSql = "WITH w AS (" + InsertSql + ") SELECT conversations_expect(count(*) = $7) FROM w";
+
+    /// <summary>The checks: each row at its expected version (absent when 0), share-locked until commit, or the transaction fails (40001).</summary>
+    private const string ExpectCheckedSql =
+        """
+        WITH c AS (
+            SELECT g.version, u.expected
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS u(kind, key, name, expected)
+            JOIN grain_state g ON g.grain_kind = u.kind AND g.grain_key = u.key AND g.state_name = u.name
+            FOR SHARE OF g)
+        SELECT conversations_expect(count(*) FILTER (WHERE c.version = c.expected) = $5 AND count(*) FILTER (WHERE c.expected = 0) = 0) FROM c
+        """;
+
+    /// <summary>
+    /// The state writes of a batch for a commit in one round trip, which holds only when every turn's write holds: each
+    /// statement ends in <c>conversations_expect</c>, which raises <c>serialization_failure</c> (40001) when a row did not
+    /// come back as expected, and so rolls back everything sent with it. Needs every (grain, state) at most once.
+    /// </summary>
+    public static void AddExpected(NpgsqlBatch statements, IReadOnlyList<TurnCommit> batch)
+    {
+        var updates = batch.Where(c => c.Kind != CommitKind.Verify && c.ExpectedVersion != 0).ToArray();
+        var inserts = batch.Where(c => c.Kind != CommitKind.Verify && c.ExpectedVersion == 0).ToArray();
+        var checks = batch.Where(c => c.Kind == CommitKind.Verify).ToArray();
+        if (updates.Length > 0)
+        {
+            Command(statements, ExpectUpdatedSql, [.. KeyColumns(updates), .. NewStateColumns(updates), LongArray(updates.Select(c => c.ExpectedVersion)), Long(updates.Length)]);
+        }
+
+        if (inserts.Length > 0)
+        {
+            Command(statements, ExpectInsertedSql, [.. KeyColumns(inserts), .. NewStateColumns(inserts), Long(inserts.Length)]);
+        }
+
+        if (checks.Length > 0)
+        {
+            Command(statements, ExpectCheckedSql, [.. KeyColumns(checks), LongArray(checks.Select(c => c.ExpectedVersion)), Long(checks.Count(c => c.ExpectedVersion != 0))]);
+        }
+    }
+
     /// <summary>
     /// At most three statements for the whole batch — the updates, the first writes, the checks — whose
     /// returned keys map back to the turns. Needs every (grain, state) at most once in the batch.
