@@ -138,6 +138,10 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the server with the settings above, plus any in <c>CONVERSATIONS_PG_EXTRA_OPTIONS</c> (for profiling, e.g.
+    /// <c>-c shared_preload_libraries=pg_stat_statements</c>; see BENCHMARKS.md).
+    /// </summary>
     private async Task StartServerAsync(CancellationToken ct)
     {
         var options = string.Join(' ',
