@@ -1,12 +1,11 @@
 using Conversations.Runtime.Grains;
-using Microsoft.Data.Sqlite;
 
 namespace Conversations.Runtime.Storage.Sqlite;
 
 /// <summary>Writes a committed turn's timer acknowledgement and effects inside its transaction.</summary>
 internal static class SqliteEffects
 {
-    public static async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, TurnCommit commit, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(SqliteStatements statements, TurnCommit commit, CancellationToken cancellationToken)
     {
         var id = commit.Grain;
         if (commit.TimerAck is { } ack)
@@ -52,10 +51,7 @@ internal static class SqliteEffects
             });
         }
 
-        async Task RunAsync(string sql, params (string Name, object? Value)[] parameters)
-        {
-            await using var command = SqliteGrainStorage.Command(connection, transaction, sql, parameters);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        Task RunAsync(string sql, params (string Name, object? Value)[] parameters) =>
+            statements.With(sql, parameters).ExecuteNonQueryAsync(cancellationToken);
     }
 }

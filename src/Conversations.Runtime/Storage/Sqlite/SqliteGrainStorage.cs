@@ -83,17 +83,20 @@ public sealed class SqliteGrainStorage : IGrainStorage
         using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        for (var i = 0; i < batch.Count; i++)
+        await using (var statements = new SqliteStatements(connection, transaction))
         {
-            var commit = batch[i];
-            outcomes[i] = await WriteStateAsync(connection, transaction, commit, cancellationToken);
-            if (!outcomes[i])
+            for (var i = 0; i < batch.Count; i++)
             {
-                continue;
-            }
+                var commit = batch[i];
+                outcomes[i] = await WriteStateAsync(statements, commit, cancellationToken);
+                if (!outcomes[i])
+                {
+                    continue;
+                }
 
-            Faults.AfterStateWrite?.Invoke(commit);
-            await SqliteEffects.ApplyAsync(connection, transaction, commit, cancellationToken);
+                Faults.AfterStateWrite?.Invoke(commit);
+                await SqliteEffects.ApplyAsync(statements, commit, cancellationToken);
+            }
         }
 
         Faults.BeforeCommit?.Invoke();
@@ -345,12 +348,12 @@ public sealed class SqliteGrainStorage : IGrainStorage
         return command;
     }
 
-    private static async Task<bool> WriteStateAsync(SqliteConnection connection, SqliteTransaction transaction, TurnCommit commit, CancellationToken cancellationToken)
+    private static async Task<bool> WriteStateAsync(SqliteStatements statements, TurnCommit commit, CancellationToken cancellationToken)
     {
         var id = commit.Grain;
         if (commit.Kind == CommitKind.Verify)
         {
-            await using var check = Command(connection, transaction,
+            var check = statements.With(
                 "SELECT version FROM grain_state WHERE grain_kind = $kind AND grain_key = $key AND state_name = $name",
                 ("$kind", id.Kind), ("$key", id.Key), ("$name", commit.StateName));
             var stored = await check.ExecuteScalarAsync(cancellationToken) as long? ?? 0;
@@ -361,7 +364,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
         var sql = commit.ExpectedVersion == 0
             ? "INSERT INTO grain_state (grain_kind, grain_key, state_name, version, payload, updated_at) VALUES ($kind, $key, $name, $new, $payload, $at) ON CONFLICT DO NOTHING"
             : "UPDATE grain_state SET version = $new, payload = $payload, updated_at = $at WHERE grain_kind = $kind AND grain_key = $key AND state_name = $name AND version = $expected";
-        await using var write = Command(connection, transaction, sql,
+        var write = statements.With(sql,
             ("$kind", id.Kind), ("$key", id.Key), ("$name", commit.StateName), ("$new", commit.NewVersion),
             ("$payload", payload), ("$expected", commit.ExpectedVersion), ("$at", UnixTime.ToMs(commit.At)));
         return await write.ExecuteNonQueryAsync(cancellationToken) == 1;
