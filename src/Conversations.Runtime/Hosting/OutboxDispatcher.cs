@@ -167,7 +167,8 @@ public sealed partial class OutboxDispatcher
     /// <summary>
     /// How often, at most, a claim looks at the whole outbox rather than only the rows above the highest id this
     /// node claimed. Under load a full claim passes over hundreds of rows in hand and dead ones; the new rows
-    /// are found by the cheap claim in between, and a row that only a full claim finds waits at most this long.
+    /// are found by the cheap claim in between, and a row that only a full claim finds waits at most this long —
+    /// unless the last full claim filled the room, when the next one follows at once (a backlog drains at full speed).
     /// </summary>
     private static readonly TimeSpan FullClaimEvery = TimeSpan.FromMilliseconds(100);
 
@@ -184,6 +185,7 @@ public sealed partial class OutboxDispatcher
         long cursor = 0;
         var sinceFullClaim = Stopwatch.StartNew();
         var fullClaimOwed = true;
+        var backlogBelow = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -195,15 +197,18 @@ public sealed partial class OutboxDispatcher
                 {
                     // New rows are above the cursor; a full claim (from id 0) finds the rest: retries come due, lapsed
                     // leases, and rows of a transaction that committed after a later one's (PostgreSQL assigns ids at insert).
-                    var full = fullClaimOwed && sinceFullClaim.Elapsed >= FullClaimEvery;
+                    // A full claim that filled the room may have left more below the cursor (a backlog, or messages that
+                    // waited behind their grain's previous one): the next claim is a full one too, at once.
+                    var full = fullClaimOwed && (backlogBelow || sinceFullClaim.Elapsed >= FullClaimEvery);
                     var messages = await _runtime.Storage.ClaimOutboxAsync(
                         _runtime.Options.NodeId, _runtime.Time.GetUtcNow(), _runtime.Options.OutboxLease, room, full ? 0 : cursor, cancellationToken);
                     if (full)
                     {
                         sinceFullClaim.Restart();
+                        backlogBelow = messages.Count >= room;
                     }
 
-                    fullClaimOwed = !full;
+                    fullClaimOwed = !full || backlogBelow;
                     claimed = messages.Count;
                     cursor = messages.Count > 0 ? Math.Max(cursor, messages[^1].Id) : cursor;
                     inFlight.AddRange(messages.Select(m => HandleAsync(m, cancellationToken)));
@@ -213,7 +218,7 @@ public sealed partial class OutboxDispatcher
                 {
                     wake = wake is { IsCompleted: false } ? wake : _wake.WaitAsync(cancellationToken);
                     var pause = _runtime.Options.OutboxPollInterval;
-                    if (fullClaimOwed)
+                    if (fullClaimOwed && !backlogBelow)
                     {
                         var untilFull = FullClaimEvery - sinceFullClaim.Elapsed;
                         pause = untilFull < pause ? (untilFull > TimeSpan.Zero ? untilFull : TimeSpan.Zero) : pause;
