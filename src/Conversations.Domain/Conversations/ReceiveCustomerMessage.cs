@@ -5,7 +5,7 @@ namespace Conversations.Domain.Conversations;
 
 /// <summary>
 /// A customer wrote. The window (re)opens from the message's time; with no open chat a new chat
-/// starts <c>waiting</c> and the response timer runs; an active chat's idle timer restarts; the
+/// starts <c>waiting</c> and the response timer runs; an active chat's idle deadline restarts; the
 /// message's offensive words are counted and the chat closes when the count reaches the limit.
 /// </summary>
 public static class ReceiveCustomerMessage
@@ -19,12 +19,20 @@ public static class ReceiveCustomerMessage
         var lastCustomerAt = state.LastCustomerMessageAt;
         if (lastCustomerAt is null || messageTime > lastCustomerAt)
         {
+            var wasOpen = state.Window(now).IsOpen;
             lastCustomerAt = messageTime;
             var window = CustomerServiceWindow.At(lastCustomerAt, now);
             if (window.IsOpen)
             {
-                effects.Add(new SetTimer(ChatTimers.WindowExpiry, window.ExpiresAt!.Value));
-                effects.Add(new WindowOpened(window.ExpiresAt.Value));
+                // An open window's timer is already set, for its earlier expiry; firing then, it finds the window
+                // still open and is set again for the new expiry (FireChatTimer). Moving it on every message would
+                // cost a timer write per message for nothing.
+                if (!wasOpen)
+                {
+                    effects.Add(new SetTimer(ChatTimers.WindowExpiry, window.ExpiresAt!.Value));
+                }
+
+                effects.Add(new WindowOpened(window.ExpiresAt!.Value));
             }
         }
 
@@ -41,8 +49,14 @@ public static class ReceiveCustomerMessage
         else if (chat.Status == ChatStatus.Active)
         {
             var idleDue = now + settings.EffectiveIdleLimit;
+            if (chat.IdleDueAt is not { } armed || idleDue < armed)
+            {
+                // Only when the deadline comes earlier: a timer set for an earlier one fires, finds the chat's
+                // later deadline, and is set again for it (FireChatTimer).
+                effects.Add(new SetTimer(ChatTimers.Idle, idleDue));
+            }
+
             chat = chat with { LastMessageAt = now, IdleDueAt = idleDue };
-            effects.Add(new SetTimer(ChatTimers.Idle, idleDue));
         }
         else
         {

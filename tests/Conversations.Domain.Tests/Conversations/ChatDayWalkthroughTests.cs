@@ -55,9 +55,10 @@ public sealed class ChatDayWalkthroughTests
         Assert.Same(replied.State, staleResponse.State);
         Assert.Empty(staleResponse.Effects);
 
-        // 10:02 the customer writes again: the idle deadline moves to 11:02.
+        // 10:02 the customer writes again: the idle deadline moves to 11:02 (the timer set for 10:03 stays).
         var customerAgain = CustomerWrites(replied.State, T0.AddMinutes(62), "Still there?", settings: Settings);
-        Assert.Equal(T0.AddMinutes(122), TimerSet(customerAgain, ChatTimers.Idle));
+        Assert.Equal(T0.AddMinutes(122), ChatOf(customerAgain).IdleDueAt);
+        Assert.False(SetsTimer(customerAgain, ChatTimers.Idle));
 
         // 10:03 the first idle timer fires: it is set again for 11:02, the chat stays active.
         var oldIdle = TimerFires(customerAgain.State, ChatTimers.Idle, T0.AddMinutes(63), Settings);

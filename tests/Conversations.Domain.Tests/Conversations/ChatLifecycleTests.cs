@@ -98,16 +98,32 @@ public sealed class ChatLifecycleTests
     }
 
     [Fact]
-    public void CustomerMessageInAnActiveChatMovesTheIdleTimer()
+    public void CustomerMessageInAnActiveChatMovesTheIdleDeadlineAndTheArmedTimerFollowsItWhenItFires()
     {
         var active = OperatorReplies(CustomerWrites(ConversationState.Empty, T0, settings: Settings).State, T0.AddSeconds(30), Settings).State;
+        var armed = active.Chat!.IdleDueAt!.Value;
         var writesAt = T0.AddMinutes(25);
 
         var decision = CustomerWrites(active, writesAt, settings: Settings);
 
         Assert.Equal(ChatStatus.Active, ChatOf(decision).Status);
-        Assert.Equal(writesAt.AddSeconds(Settings.IdleCloseSeconds), TimerSet(decision, ChatTimers.Idle));
         Assert.Equal(writesAt.AddSeconds(Settings.IdleCloseSeconds), ChatOf(decision).IdleDueAt);
+        Assert.False(SetsTimer(decision, ChatTimers.Idle)); // the timer set for the earlier deadline stays
+        var fired = TimerFires(decision.State, ChatTimers.Idle, armed, Settings);
+        Assert.Equal(ChatStatus.Active, ChatOf(fired).Status);
+        Assert.Equal(writesAt.AddSeconds(Settings.IdleCloseSeconds), TimerSet(fired, ChatTimers.Idle));
+    }
+
+    [Fact]
+    public void ACustomerMessageMovesTheIdleTimerWhenTheDeadlineComesEarlier()
+    {
+        var active = OperatorReplies(CustomerWrites(ConversationState.Empty, T0, settings: Settings).State, T0.AddSeconds(30), Settings).State;
+        var shorter = Settings with { IdleCloseSeconds = Settings.IdleCloseSeconds / 4 };
+        var writesAt = T0.AddMinutes(1);
+
+        var decision = CustomerWrites(active, writesAt, settings: shorter);
+
+        Assert.Equal(writesAt.AddSeconds(shorter.IdleCloseSeconds), TimerSet(decision, ChatTimers.Idle));
     }
 
     [Fact]

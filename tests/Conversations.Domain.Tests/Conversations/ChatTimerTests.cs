@@ -163,7 +163,7 @@ public sealed class ChatTimerTests
         var lateMessageAt = oldDue.AddSeconds(-1);
         var moved = CustomerWrites(Active(), lateMessageAt, settings: Settings);
         var newDue = lateMessageAt.AddSeconds(Settings.IdleCloseSeconds);
-        Assert.Equal(newDue, TimerSet(moved, ChatTimers.Idle));
+        Assert.Equal(newDue, ChatOf(moved).IdleDueAt);
 
         var oldTimer = TimerFires(moved.State, ChatTimers.Idle, oldDue, Settings);
         var newTimer = TimerFires(oldTimer.State, ChatTimers.Idle, newDue, Settings);
@@ -209,7 +209,9 @@ public sealed class ChatTimerTests
 
         var decision = CustomerWrites(Active(bot), writesAt, settings: bot);
 
-        Assert.Equal(writesAt.AddSeconds(bot.BotIdleCloseSeconds), TimerSet(decision, ChatTimers.Idle));
+        Assert.Equal(writesAt.AddSeconds(bot.BotIdleCloseSeconds), ChatOf(decision).IdleDueAt);
+        var armedFires = TimerFires(decision.State, ChatTimers.Idle, ReplyAt.AddSeconds(bot.BotIdleCloseSeconds), bot);
+        Assert.Equal(writesAt.AddSeconds(bot.BotIdleCloseSeconds), TimerSet(armedFires, ChatTimers.Idle));
     }
 
     [Theory]

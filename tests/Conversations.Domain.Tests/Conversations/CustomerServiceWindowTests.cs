@@ -159,8 +159,15 @@ public sealed class CustomerServiceWindowTests
         var decision = CustomerWrites(state, later);
 
         Assert.Equal(later + Day, Assert.Single(decision.EffectsOf<WindowOpened>()).ExpiresAt);
-        Assert.Equal(later + Day, TimerSet(decision, ChatTimers.WindowExpiry));
         Assert.True(decision.State.Window(T0 + Day).IsOpen);
+
+        // The expiry timer set by the first message stays; when it fires, the window is still open and it is set again.
+        Assert.False(SetsTimer(decision, ChatTimers.WindowExpiry));
+        var early = TimerFires(decision.State, ChatTimers.WindowExpiry, T0 + Day);
+        Assert.Equal(later + Day, TimerSet(early, ChatTimers.WindowExpiry));
+        Assert.Empty(early.EffectsOf<WindowExpired>());
+        var expired = TimerFires(early.State, ChatTimers.WindowExpiry, later + Day);
+        Assert.Equal(new WindowExpired(later + Day), Assert.Single(expired.EffectsOf<WindowExpired>()));
     }
 
     [Fact]
