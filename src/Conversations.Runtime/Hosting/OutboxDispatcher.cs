@@ -191,9 +191,10 @@ public sealed partial class OutboxDispatcher
             try
             {
                 var capacity = Math.Max(1, _runtime.Options.OutboxConcurrency);
+                var chunk = Math.Max(1, capacity / 4);
                 var room = capacity - inFlight.Count;
                 var claimed = 0;
-                if (!_handlers.IsEmpty && room > 0 && (inFlight.Count == 0 || room >= Math.Max(1, capacity / 4)))
+                if (!_handlers.IsEmpty && room > 0 && (inFlight.Count == 0 || room >= chunk))
                 {
                     // New rows are above the cursor; a full claim (from id 0) finds the rest: retries come due, lapsed
                     // leases, and rows of a transaction that committed after a later one's (PostgreSQL assigns ids at insert).
@@ -217,8 +218,10 @@ public sealed partial class OutboxDispatcher
                 if (claimed == 0 || claimed >= room)
                 {
                     wake = wake is { IsCompleted: false } ? wake : _wake.WaitAsync(cancellationToken);
+                    // A full claim owed comes at its time — when a claim may be made then at all: while too many are in
+                    // hand, the next to finish wakes this loop anyway (and waiting on a timer already due would spin).
                     var pause = _runtime.Options.OutboxPollInterval;
-                    if (fullClaimOwed && !backlogBelow)
+                    if (fullClaimOwed && !backlogBelow && !_handlers.IsEmpty && (inFlight.Count == 0 || capacity - inFlight.Count >= chunk))
                     {
                         var untilFull = FullClaimEvery - sinceFullClaim.Elapsed;
                         pause = untilFull < pause ? (untilFull > TimeSpan.Zero ? untilFull : TimeSpan.Zero) : pause;
