@@ -56,21 +56,8 @@ public interface IGrainStorage : IAsyncDisposable
 
     Task<StoredRow?> GetRowAsync(string collection, string rowKey, CancellationToken cancellationToken);
 
-    /// <summary>Which of <paramref name="rowKeys"/> are rows of <paramref name="collection"/> now: one query where the store allows it, instead of one per key.</summary>
-    async Task<IReadOnlySet<string>> ExistingRowKeysAsync(string collection, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(rowKeys);
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in rowKeys)
-        {
-            if (await GetRowAsync(collection, key, cancellationToken) is not null)
-            {
-                existing.Add(key);
-            }
-        }
-
-        return existing;
-    }
+    /// <summary>Which of <paramref name="rowKeys"/> are rows of <paramref name="collection"/> now, in one call (one query on PostgreSQL, one compiled statement on SQLite).</summary>
+    Task<IReadOnlySet<string>> ExistingRowKeysAsync(string collection, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken);
 
     /// <summary>Rows of a partition in descending sort-key order, strictly before <paramref name="beforeSortKey"/> when given.</summary>
     Task<IReadOnlyList<StoredRow>> ListRowsAsync(string collection, string partition, string? beforeSortKey, int limit, CancellationToken cancellationToken);

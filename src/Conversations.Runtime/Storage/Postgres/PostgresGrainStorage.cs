@@ -206,9 +206,6 @@ public sealed class PostgresGrainStorage : IGrainStorage
         return await command.ExecuteScalarAsync(cancellationToken) is long ms ? UnixTime.FromMs(ms) : null;
     }
 
-    public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
-        ClaimOutboxAsync(nodeId, now, lease, max, 0, cancellationToken);
-
     public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, long afterId, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(

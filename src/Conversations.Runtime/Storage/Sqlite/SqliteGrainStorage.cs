@@ -135,9 +135,6 @@ public sealed class SqliteGrainStorage : IGrainStorage
         return value is long ms ? UnixTime.FromMs(ms) : null;
     }
 
-    public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
-        ClaimOutboxAsync(nodeId, now, lease, max, 0, cancellationToken);
-
     public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, long afterId, CancellationToken cancellationToken)
     {
         using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
