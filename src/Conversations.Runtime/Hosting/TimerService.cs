@@ -112,13 +112,18 @@ public sealed partial class TimerService
         {
             try
             {
-                Interlocked.Exchange(ref _nextLocalDueTicks, long.MaxValue);
+                var polledAt = _runtime.Time.GetUtcNow();
                 await PollOnceAsync(cancellationToken);
 
-                // Sleep until the poll interval, or earlier when a timer set here falls due sooner.
+                // Sleep until the poll interval, or earlier when a timer set here falls due sooner. A due time this
+                // poll covered is forgotten; one still ahead (its commit woke the loop early) is kept until it is due.
                 var wait = poll;
                 var localDue = Interlocked.Read(ref _nextLocalDueTicks);
-                if (localDue != long.MaxValue)
+                if (localDue <= polledAt.UtcTicks)
+                {
+                    Interlocked.CompareExchange(ref _nextLocalDueTicks, long.MaxValue, localDue);
+                }
+                else if (localDue != long.MaxValue)
                 {
                     var untilDue = new DateTimeOffset(localDue, TimeSpan.Zero) - _runtime.Time.GetUtcNow();
                     wait = untilDue < wait ? (untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue) : wait;

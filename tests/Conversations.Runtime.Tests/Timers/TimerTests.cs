@@ -34,6 +34,30 @@ public abstract class TimerTests(StorageProvider provider) : RuntimeTestBase(pro
     }
 
     [Fact]
+    public async Task SettingATimerDueLaterThanTheNextPollDoesNotWakeThePollerButOneDueSoonerFiresPromptly()
+    {
+        var storage = new CountingStorage(await CreateStorageAsync());
+        var runtime = await StartHostAsync(storage, configure: o => o.TimerPollInterval = TimeSpan.FromSeconds(10));
+        await Eventually.HoldsAsync(() => storage.TimerClaims >= 1, "the first poll ran");
+        var before = storage.TimerClaims;
+
+        // 40 commits each setting a timer an hour ahead: the loop sleeps on (a 10 s poll), no claim per commit.
+        for (var i = 0; i < 40; i++)
+        {
+            await runtime.GetGrain<ITimerGrain>($"later-{i}").ScheduleAsync("expiry", DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        Assert.True(storage.TimerClaims - before <= 2, $"{storage.TimerClaims - before} timer claims for 40 far timers");
+
+        // One due before the next poll wakes the loop: it fires long before the 10 s poll would have seen it.
+        var soon = runtime.GetGrain<ITimerGrain>("soon");
+        var started = DateTimeOffset.UtcNow;
+        await soon.ScheduleAsync("expiry", started.AddMilliseconds(100));
+        await Eventually.HoldsAsync(async () => await soon.GetFiredAsync() == 1, "the near timer fired", TimeSpan.FromSeconds(20));
+        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(5), $"fired after {(DateTimeOffset.UtcNow - started).TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
     public async Task CancelledTimerNeverFiresAndAMovedOneFiresAtItsNewTime()
     {
         var clock = new ManualClock();
