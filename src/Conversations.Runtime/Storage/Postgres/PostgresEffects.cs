@@ -52,16 +52,29 @@ internal static class PostgresEffects
                 case DeleteRowEffect delete:
                     Command(batch, "DELETE FROM projection_rows WHERE collection = $1 AND row_key = $2", Text(delete.Collection), Text(delete.RowKey));
                     break;
-                case DeletePartitionEffect partition:
-                    Command(batch, "DELETE FROM projection_rows WHERE collection = $1 AND partition_key = $2", Text(partition.Collection), Text(partition.Partition));
-                    break;
-                case DeleteRowsBeforeEffect range:
-                    Command(batch, "DELETE FROM projection_rows WHERE collection = $1 AND partition_key = $2 AND sort_key < $3",
-                        Text(range.Collection), Text(range.Partition), Text(range.BeforeSortKey));
+                case DeletePartitionEffect or DeleteRowsBeforeEffect:
+                    AddRangeDelete(batch, effect);
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown effect {effect.GetType().Name}.");
             }
+        }
+    }
+
+    /// <summary>Adds a delete of a partition's rows (<see cref="DeletePartitionEffect"/>) or of those before a sort key (<see cref="DeleteRowsBeforeEffect"/>).</summary>
+    internal static void AddRangeDelete(NpgsqlBatch batch, GrainEffect effect)
+    {
+        switch (effect)
+        {
+            case DeletePartitionEffect partition:
+                Command(batch, "DELETE FROM projection_rows WHERE collection = $1 AND partition_key = $2", Text(partition.Collection), Text(partition.Partition));
+                break;
+            case DeleteRowsBeforeEffect range:
+                Command(batch, "DELETE FROM projection_rows WHERE collection = $1 AND partition_key = $2 AND sort_key < $3",
+                    Text(range.Collection), Text(range.Partition), Text(range.BeforeSortKey));
+                break;
+            default:
+                throw new ArgumentException($"{effect.GetType().Name} is not a range delete.", nameof(effect));
         }
     }
 

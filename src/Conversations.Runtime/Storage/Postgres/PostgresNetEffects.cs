@@ -62,12 +62,37 @@ internal static class PostgresNetEffects
     }
 
     /// <summary>
-    /// True when the net result stands for these turns' effects: none deletes a range of rows (a partition, or rows
-    /// before a sort key), whose outcome depends on which point upserts came before it. Those are rare; such a batch
-    /// goes one statement per effect (<see cref="PostgresEffects.Add"/>). The caller also ensures one turn per grain.
+    /// True when the net result stands for these turns' effects. A range delete (a partition, or a partition's rows before
+    /// a sort key: a log's trim, an erasure) is run before every other row statement, so it must not reach a row that a
+    /// change earlier in the batch leaves in its range: one by one, the delete would take that row; run first, it would
+    /// not. A batch with such a delete (rare) goes one statement per effect (<see cref="PostgresEffects.Add"/>). The
+    /// caller also ensures one turn per grain.
     /// </summary>
-    public static bool Applies(IReadOnlyList<TurnCommit> committed) =>
-        !committed.Any(c => c.Effects.Any(e => e is DeletePartitionEffect or DeleteRowsBeforeEffect));
+    public static bool Applies(IReadOnlyList<TurnCommit> committed)
+    {
+        if (!committed.Any(c => c.Effects.Any(e => e is DeletePartitionEffect or DeleteRowsBeforeEffect)))
+        {
+            return true;
+        }
+
+        var upserted = new List<UpsertRowEffect>();
+        foreach (var effect in committed.SelectMany(c => c.Effects))
+        {
+            switch (effect)
+            {
+                case UpsertRowEffect row:
+                    upserted.Add(row);
+                    break;
+                case DeletePartitionEffect partition when upserted.Any(r => r.Collection == partition.Collection && r.Partition == partition.Partition):
+                    return false;
+                case DeleteRowsBeforeEffect range when upserted.Any(r => r.Collection == range.Collection && r.Partition == range.Partition
+                    && string.CompareOrdinal(r.SortKey, range.BeforeSortKey) < 0):
+                    return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Adds the net statements of <paramref name="committed"/> (in batch order, one turn per grain) to <paramref name="batch"/>.</summary>
     public static void Add(NpgsqlBatch batch, IReadOnlyList<TurnCommit> committed)
@@ -79,6 +104,7 @@ internal static class PostgresNetEffects
         var timers = new Dictionary<(string Kind, string Key, string Name), (TimerChange Change, long DueAt)>();
         var rows = new Dictionary<(string Collection, string RowKey), UpsertRowEffect?>();
         var outbox = new List<(GrainId Grain, OutboxEffect Message, long At)>();
+        var ranges = new List<GrainEffect>();
         foreach (var commit in committed)
         {
             var grain = commit.Grain;
@@ -106,16 +132,26 @@ internal static class PostgresNetEffects
                     case DeleteRowEffect delete:
                         rows[(delete.Collection, delete.RowKey)] = null;
                         break;
+                    case DeletePartitionEffect or DeleteRowsBeforeEffect:
+                        ranges.Add(effect);
+                        break;
                     default:
-                        throw new InvalidOperationException($"Effect {effect.GetType().Name} has no net form; the batch should have gone one statement per effect.");
+                        throw new InvalidOperationException($"Effect {effect.GetType().Name} has no net form.");
                 }
             }
         }
 
         // Every timer and every row is in exactly one of the statements below, with its net change. No statement touches
-        // what another does, so their order cannot change the result (deletes go first by convention only). That is why
-        // range deletes, which reach rows by partition rather than by key, are kept out (see Applies). Within a statement
-        // rows go in key order, so concurrent batches lock shared rows (a projection row two grains write) in one order.
+        // what another does, so their order cannot change the result (deletes go first by convention only) — except the
+        // range deletes, which reach rows by partition rather than by key: they run first, before any row is written, which
+        // leaves what the turns one by one would have left as long as no earlier change put a row in their range (Applies).
+        // Within a statement rows go in key order, so concurrent batches lock shared rows (a projection row two grains
+        // write) in one order.
+        foreach (var range in ranges)
+        {
+            PostgresEffects.AddRangeDelete(batch, range);
+        }
+
         var timerChanges = timers.OrderBy(t => t.Key.Kind, StringComparer.Ordinal).ThenBy(t => t.Key.Key, StringComparer.Ordinal)
             .ThenBy(t => t.Key.Name, StringComparer.Ordinal).ToArray();
         var acknowledged = timerChanges.Where(t => t.Value.Change == TimerChange.Acknowledge).ToArray();
