@@ -76,8 +76,10 @@ internal static class WebhookScenario
 
             meters.Reset();
             cpu = new CpuUsage();
+            var gc = GcCounts.Now();
             var result = await load.RunAsync(siloTarget, batch, duration);
             siloCpu.Add(cpu.Cores());
+            var collections = GcCounts.Now() - gc;
             var (commits, turns) = meters.CommitBatches;
             var durations = meters.CommitDurations.Order().ToArray();
             var commitTimes = durations.Length == 0 ? "" : FormattableString.Invariant($" (p50 {durations[durations.Length / 2]:0.0} ms, p99 {durations[(int)(durations.Length * 0.99)]:0.0} ms each)");
@@ -90,7 +92,7 @@ internal static class WebhookScenario
             sustainedRates.Add(sustained);
             var drainTime = drained is { } d ? FormattableString.Invariant($"{d.TotalSeconds:0.0} s") : "> 300 s";
             Report.Run($"silo ({kind})", run, result.RequestsPerSecond, "req/s", FormattableString.Invariant(
-                $"{result.Describe()}, {Cores(siloCpu[^1])}, {commits:N0} commits of {batches[^1]:0.0} turns{commitTimes}, ratio {result.RequestsPerSecond / ceiling.RequestsPerSecond:0.000}; outbox backlog at the end {backlog:N0}, drained in {drainTime}, so {sustained:N0} messages/s with their events handled"));
+                $"{result.Describe()}, {Cores(siloCpu[^1])}, {commits:N0} commits of {batches[^1]:0.0} turns{commitTimes}, {collections}, ratio {result.RequestsPerSecond / ceiling.RequestsPerSecond:0.000}; outbox backlog at the end {backlog:N0}, drained in {drainTime}, so {sustained:N0} messages/s with their events handled"));
             if (!result.IsValid || !ceiling.IsValid)
             {
                 Report.Info($"  WARNING run {run} is invalid (errors or too few pre-signed requests) and is left out of the results.");
