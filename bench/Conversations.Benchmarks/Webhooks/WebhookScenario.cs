@@ -92,7 +92,7 @@ internal static class WebhookScenario
             sustainedRates.Add(sustained);
             var drainTime = drained is { } d ? FormattableString.Invariant($"{d.TotalSeconds:0.0} s") : "> 300 s";
             Report.Run($"silo ({kind})", run, result.RequestsPerSecond, "req/s", FormattableString.Invariant(
-                $"{result.Describe()}, {Cores(siloCpu[^1])}, {commits:N0} commits of {batches[^1]:0.0} turns{commitTimes}, {collections}, ratio {result.RequestsPerSecond / ceiling.RequestsPerSecond:0.000}; outbox backlog at the end {backlog:N0}, drained in {drainTime}, so {sustained:N0} messages/s with their events handled"));
+                $"{result.Describe()}, {Cores(siloCpu[^1])}, {commits:N0} commits of {batches[^1]:0.0} turns{commitTimes}, {collections.Describe(result.Requests)}, ratio {result.RequestsPerSecond / ceiling.RequestsPerSecond:0.000}; outbox backlog at the end {backlog:N0}, drained in {drainTime}, so {sustained:N0} messages/s with their events handled"));
             if (!result.IsValid || !ceiling.IsValid)
             {
                 Report.Info($"  WARNING run {run} is invalid (errors or too few pre-signed requests) and is left out of the results.");

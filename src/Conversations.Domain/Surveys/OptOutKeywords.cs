@@ -13,6 +13,10 @@ public static class OptOutKeywords
 
     public static IReadOnlyList<string> OptIn { get; } = ["START"];
 
+    // The built-in words as compared (folded once, not on every message). After the lists: static fields start in text order.
+    private static readonly string[] OptOutKeys = [.. OptOut.Select(Key)];
+    private static readonly string[] OptInKeys = [.. OptIn.Select(Key)];
+
     /// <summary>What <paramref name="text"/> asks for, with the brand's <paramref name="extraOptOut"/> words.</summary>
     public static OptOutIntent Classify(string? text, IReadOnlyCollection<string> extraOptOut)
     {
@@ -28,12 +32,12 @@ public static class OptOutKeywords
             return OptOutIntent.None;
         }
 
-        if (OptOut.Concat(extraOptOut).Any(k => k is not null && string.Equals(Key(k), word, StringComparison.Ordinal)))
+        if (OptOutKeys.Contains(word, StringComparer.Ordinal) || extraOptOut.Any(k => k is not null && string.Equals(Key(k), word, StringComparison.Ordinal)))
         {
             return OptOutIntent.OptOut;
         }
 
-        return OptIn.Any(k => string.Equals(Key(k), word, StringComparison.Ordinal)) ? OptOutIntent.OptIn : OptOutIntent.None;
+        return OptInKeys.Contains(word, StringComparer.Ordinal) ? OptOutIntent.OptIn : OptOutIntent.None;
     }
 
     private static string Key(string text) => TextFolding.Fold(TextFolding.TrimDecoration(text));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -50,26 +51,62 @@ internal static class TextFolding
     /// </summary>
     public static string TrimDecoration(string text)
     {
-        var runes = text.EnumerateRunes().ToList();
+        ArgumentNullException.ThrowIfNull(text);
+        var span = text.AsSpan();
         var start = 0;
-        var end = runes.Count;
-        while (start < end && IsDecoration(runes[start]))
+        while (start < span.Length)
         {
-            start++;
+            // An unpaired surrogate decodes as U+FFFD, a symbol: decoration, as when enumerating runes.
+            Rune.DecodeFromUtf16(span[start..], out var rune, out var used);
+            if (!IsDecoration(rune))
+            {
+                break;
+            }
+
+            start += used;
         }
 
-        while (end > start && IsDecoration(runes[end - 1]))
+        var end = span.Length;
+        while (end > start)
         {
-            end--;
+            Rune.DecodeLastFromUtf16(span[start..end], out var rune, out var used);
+            if (!IsDecoration(rune))
+            {
+                break;
+            }
+
+            end -= used;
         }
 
-        var builder = new StringBuilder(text.Length);
-        for (var i = start; i < end; i++)
+        // What is kept is the text's own characters, except that an unpaired surrogate inside becomes U+FFFD (rare: rebuilt rune by rune).
+        var kept = span[start..end];
+        if (kept.ContainsAnyInRange('\uD800', '\uDFFF') && !IsWellFormed(kept))
         {
-            builder.Append(runes[i].ToString());
+            var builder = new StringBuilder(kept.Length);
+            foreach (var rune in kept.EnumerateRunes())
+            {
+                builder.Append(rune.ToString());
+            }
+
+            return builder.ToString();
         }
 
-        return builder.ToString();
+        return start == 0 && end == text.Length ? text : kept.ToString();
+    }
+
+    private static bool IsWellFormed(ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(text, out _, out var used) != OperationStatus.Done)
+            {
+                return false;
+            }
+
+            text = text[used..];
+        }
+
+        return true;
     }
 
     /// <summary>Whether two texts are equal once folded.</summary>

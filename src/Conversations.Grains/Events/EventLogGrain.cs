@@ -8,43 +8,50 @@ namespace Conversations.Grains.Events;
 /// <summary>The <see cref="IEventLogGrain"/>: numbers a brand's events in commit order and keeps the latest <see cref="EventLog.Kept"/>.</summary>
 internal sealed class EventLogGrain : Grain<EventLogState>, IEventLogGrain
 {
-    public Task<long> AppendAsync(EventAppend append) => Task.FromResult(Append(append));
+    public Task<long> AppendAsync(EventAppend append) => Task.FromResult(AppendAll([append])[0]);
 
-    public Task<IReadOnlyList<long>> AppendManyAsync(IReadOnlyList<EventAppend> appends)
+    public Task<IReadOnlyList<long>> AppendManyAsync(IReadOnlyList<EventAppend> appends) => Task.FromResult<IReadOnlyList<long>>(AppendAll(appends));
+
+    /// <summary>Appends in order; the state (last id, recent sources) is rebuilt once for the whole batch, not once per event.</summary>
+    private long[] AppendAll(IReadOnlyList<EventAppend> appends)
     {
         ArgumentNullException.ThrowIfNull(appends);
         var ids = new long[appends.Count];
+        var lastId = State.LastId;
+        var recent = State.RecentSources.ToBuilder();
         for (var i = 0; i < appends.Count; i++)
         {
-            ids[i] = Append(appends[i]);
+            var append = appends[i];
+            ArgumentNullException.ThrowIfNull(append);
+            if (recent.Contains(append.SourceId))
+            {
+                continue;
+            }
+
+            var id = ++lastId;
+            var row = new LoggedEvent(id, append.Type, Id.Key, append.Conversation, append.At, append.Data);
+            UpsertRow(ProjectionCollections.Events, EventLog.RowKey(Id.Key, append.SourceId), Id.Key, EventLog.SortKey(id),
+                JsonSerializer.Serialize(row, GrainJson.Options));
+            if (id % EventLog.TrimEvery == 0 && id > EventLog.Kept)
+            {
+                DeleteRowsBefore(ProjectionCollections.Events, Id.Key, EventLog.SortKey(id - EventLog.Kept + 1));
+            }
+
+            recent.Add(append.SourceId);
+            ids[i] = id;
         }
 
-        return Task.FromResult<IReadOnlyList<long>>(ids);
-    }
-
-    private long Append(EventAppend append)
-    {
-        ArgumentNullException.ThrowIfNull(append);
-        var state = State;
-        if (state.RecentSources.Contains(append.SourceId))
+        if (lastId != State.LastId)
         {
-            return 0;
+            if (recent.Count > EventLog.RecentSources)
+            {
+                recent.RemoveRange(0, recent.Count - EventLog.RecentSources);
+            }
+
+            State = new EventLogState(lastId, recent.ToImmutable());
         }
 
-        var id = state.LastId + 1;
-        var row = new LoggedEvent(id, append.Type, Id.Key, append.Conversation, append.At, append.Data);
-        UpsertRow(ProjectionCollections.Events, EventLog.RowKey(Id.Key, append.SourceId), Id.Key, EventLog.SortKey(id),
-            JsonSerializer.Serialize(row, GrainJson.Options));
-        if (id % EventLog.TrimEvery == 0 && id > EventLog.Kept)
-        {
-            DeleteRowsBefore(ProjectionCollections.Events, Id.Key, EventLog.SortKey(id - EventLog.Kept + 1));
-        }
-
-        var recent = state.RecentSources.Length >= EventLog.RecentSources
-            ? state.RecentSources.RemoveRange(0, state.RecentSources.Length - EventLog.RecentSources + 1)
-            : state.RecentSources;
-        State = new EventLogState(id, recent.Add(append.SourceId));
-        return id;
+        return ids;
     }
 
     public Task ForgetConversationAsync(string conversation, IReadOnlyList<StoredRow> rows)

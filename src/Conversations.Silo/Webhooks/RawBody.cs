@@ -1,3 +1,4 @@
+using System.Buffers;
 using Conversations.Silo.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,17 +19,39 @@ internal static class RawBody
             return (null, TooLarge());
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > MaxBytes)
+            // The usual case: the length is declared (and the server delivers no more than that), so the body is read
+            // straight into an array of its size, with no buffer to grow or copy.
+            var body = new byte[length];
+            var filled = 0;
+            int got;
+            while (filled < body.Length && (got = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken)) > 0)
             {
-                return (null, TooLarge());
+                filled += got;
             }
 
-            buffer.Write(chunk, 0, read);
+            return (filled == body.Length ? body : body[..filled], null);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxBytes)
+                {
+                    return (null, TooLarge());
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return (buffer.ToArray(), null);

@@ -63,6 +63,30 @@ public abstract class TwilioWebhookTests(AdminSilo silo)
     }
 
     [Fact]
+    public async Task ABodyOfUndeclaredLengthIsReadWholeAndOneOverTheLimitIs413()
+    {
+        var (brandId, number) = await NewTwilioBrandAsync();
+        var customer = NewCustomer();
+        var url = new Uri(silo.Silo.Client.BaseAddress!, $"/webhooks/twilio/{brandId}").AbsoluteUri;
+        var form = Inbound("SM" + Guid.NewGuid().ToString("N"), number, customer, "Hello in chunks");
+        var body = await new FormUrlEncodedContent(form).ReadAsByteArrayAsync();
+
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, url) { Content = Undeclared(body) };
+        chunked.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        chunked.Headers.Add("X-Twilio-Signature", TwilioRequestValidator.ComputeSignature(AuthToken, url, form));
+        using var recorded = await silo.Silo.Client.SendAsync(chunked);
+        using var huge = new HttpRequestMessage(HttpMethod.Post, url) { Content = Undeclared(new byte[(1024 * 1024) + 1]) };
+        using var tooLarge = await silo.Silo.Client.SendAsync(huge);
+
+        Assert.Null(chunked.Content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        Assert.Equal(ChatStatus.Waiting, (await ConversationAsync(brandId, number, customer)).Chat!.Status);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+
+        static StreamContent Undeclared(byte[] bytes) => new(new UnseekableStream(bytes));
+    }
+
+    [Fact]
     public async Task UnknownBrandIs404()
     {
         using var response = await PostAsync("/webhooks/twilio/no-such-brand", Inbound("SM1", "12025550100", NewCustomer(), "hi"), AuthToken);
@@ -135,6 +159,12 @@ public abstract class TwilioWebhookTests(AdminSilo silo)
         var number = AdminData.NewNumber();
         await silo.Root.PutTwilioAccountAsync(brandId, new TwilioAccountRequest(number, "AC0123456789abcdef0123456789abcdef", AuthToken));
         return (brandId, number);
+    }
+
+    /// <summary>A body whose length the client cannot know in advance: sent without Content-Length.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     private Task<ConversationSnapshot> ConversationAsync(string brandId, string number, string customer) =>
