@@ -19,7 +19,11 @@ internal sealed class Activation<TState>(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TState? _state;
     private long _version;
-    private DateTimeOffset _confirmedAt = DateTimeOffset.MinValue;
+    // When the state was last known to be the stored one (UTC ticks), and a version a background refresh found
+    // replaced by another node's commit: both are also written outside the gate, by RefreshAheadAsync.
+    private long _confirmedTicks;
+    private long _refuted = -1;
+    private int _refreshing;
     private bool _loaded;
     private bool _deactivated;
     private int _pending;
@@ -172,7 +176,7 @@ internal sealed class Activation<TState>(
     {
         for (var attempt = 0; ; attempt++)
         {
-            if (!_loaded)
+            if (!_loaded || Volatile.Read(ref _refuted) == _version)
             {
                 await LoadAsync();
             }
@@ -198,8 +202,7 @@ internal sealed class Activation<TState>(
 
             // A read on shared storage checks the stored version, so a stale activation never answers —
             // unless the method is a [StaleRead] and the state was confirmed within the kind's window.
-            if (!turn.HasWrites && timer is null
-                && (!runtime.Storage.IsShared || (staleRead && runtime.Time.GetUtcNow() - _confirmedAt < registration.StaleReadWindow)))
+            if (!turn.HasWrites && timer is null && (!runtime.Storage.IsShared || (staleRead && AnswersFromMemory())))
             {
                 runtime.Metrics.Turns.Add(1);
                 return result;
@@ -224,7 +227,7 @@ internal sealed class Activation<TState>(
             {
                 _state = turn.State;
                 _version = commit.NewVersion;
-                _confirmedAt = runtime.Time.GetUtcNow();
+                Confirmed(runtime.Time.GetUtcNow());
                 runtime.Metrics.Turns.Add(1);
                 runtime.AfterCommit(commit);
                 return result;
@@ -236,6 +239,78 @@ internal sealed class Activation<TState>(
             {
                 throw new GrainConflictException($"Grain {id}: the turn met a newer version {attempt + 1} times in a row; giving up.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether a [StaleRead] turn may answer from the state in memory: confirmed within the kind's window, and not
+    /// found replaced since. In the window's second half it also starts a check of the stored version in the
+    /// background (one at a time), which renews the window when it holds: a grain read all the time (a brand, a
+    /// number, by every webhook) then never makes its callers wait behind a check, which holds its gate for a commit.
+    /// </summary>
+    private bool AnswersFromMemory()
+    {
+        if (Volatile.Read(ref _refuted) == _version)
+        {
+            return false;
+        }
+
+        var now = runtime.Time.GetUtcNow();
+        var age = now.UtcTicks - Volatile.Read(ref _confirmedTicks);
+        var window = registration.StaleReadWindow.Ticks;
+        if (age >= window)
+        {
+            return false;
+        }
+
+        if (age >= window / 2 && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+        {
+            _ = RefreshAheadAsync(_version, now);
+        }
+
+        return true;
+    }
+
+    /// <summary>Checks, out of the gate, that <paramref name="version"/> is still the stored one; renews the window, or marks it replaced.</summary>
+    private async Task RefreshAheadAsync(long version, DateTimeOffset issued)
+    {
+        try
+        {
+            var check = new TurnCommit(id, StateName, version, CommitKind.Verify, null, null, [], issued);
+            if (await runtime.Pipeline.CommitAsync(check))
+            {
+                // The version held at some moment after `issued`: confirmed as of then (never moved back).
+                Confirmed(issued);
+            }
+            else
+            {
+                // Another node committed: the next turn reloads (this activation's own commits move _version on).
+                Volatile.Write(ref _refuted, version);
+            }
+        }
+        catch (Exception)
+        {
+            // Unknown (the database unreachable): nothing renewed; past the window a read checks under the gate as before.
+        }
+        finally
+        {
+            Volatile.Write(ref _refreshing, 0);
+        }
+    }
+
+    private void Confirmed(DateTimeOffset at)
+    {
+        var ticks = at.UtcTicks;
+        var seen = Volatile.Read(ref _confirmedTicks);
+        while (ticks > seen)
+        {
+            var before = Interlocked.CompareExchange(ref _confirmedTicks, ticks, seen);
+            if (before == seen)
+            {
+                return;
+            }
+
+            seen = before;
         }
     }
 
@@ -270,7 +345,8 @@ internal sealed class Activation<TState>(
 
         _state = state;
         _version = stored.Version;
-        _confirmedAt = runtime.Time.GetUtcNow();
+        Confirmed(runtime.Time.GetUtcNow());
+        Volatile.Write(ref _refuted, -1);
         _loaded = true;
     }
 }

@@ -3,12 +3,16 @@ using Conversations.Runtime.Storage;
 
 namespace Conversations.Runtime.Tests.Support;
 
-/// <summary>A storage that counts the timer claims made through it, and otherwise is <paramref name="inner"/>.</summary>
+/// <summary>A storage that counts the timer claims and the version checks (read-only turns) committed through it, and otherwise is <paramref name="inner"/>.</summary>
 public sealed class CountingStorage(IGrainStorage inner) : IGrainStorage
 {
     private int _timerClaims;
+    private int _checks;
 
     public int TimerClaims => Volatile.Read(ref _timerClaims);
+
+    /// <summary>Turns of kind <see cref="CommitKind.Verify"/> whose commit has returned.</summary>
+    public int VersionChecks => Volatile.Read(ref _checks);
 
     public bool IsShared => inner.IsShared;
 
@@ -18,7 +22,12 @@ public sealed class CountingStorage(IGrainStorage inner) : IGrainStorage
 
     public Task<StoredState> ReadAsync(GrainId grain, string stateName, CancellationToken cancellationToken) => inner.ReadAsync(grain, stateName, cancellationToken);
 
-    public Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<TurnCommit> batch, CancellationToken cancellationToken) => inner.CommitAsync(batch, cancellationToken);
+    public async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<TurnCommit> batch, CancellationToken cancellationToken)
+    {
+        var outcomes = await inner.CommitAsync(batch, cancellationToken);
+        Interlocked.Add(ref _checks, batch.Count(c => c.Kind == CommitKind.Verify));
+        return outcomes;
+    }
 
     public Task<IReadOnlyList<FiredTimer>> ClaimDueTimersAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
