@@ -210,7 +210,7 @@ internal sealed class Activation<TState>(
 
             var kind = !turn.StateChanged ? CommitKind.Verify : turn.Cleared ? CommitKind.Clear : CommitKind.Write;
             var payload = kind == CommitKind.Write ? JsonSerializer.SerializeToUtf8Bytes(turn.State, registration.Json) : null;
-            var commit = new TurnCommit(id, StateName, _version, kind, payload, timer, turn.Effects, turn.Now);
+            var commit = new TurnCommit(id, StateName, _version, kind, payload, timer, turn.Effects, turn.Now) { Handoff = runtime.Outbox.Reserve(id, turn.Effects) };
             bool committed;
             try
             {

@@ -141,7 +141,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         if (Options.BackgroundLoops)
         {
             _loops.Add(Task.Run(() => Timers.RunAsync(token), CancellationToken.None));
-            _loops.Add(Task.Run(() => Outbox.RunAsync(token), CancellationToken.None));
+            _loops.Add(Outbox.RunAsync(token));
             _loops.Add(Task.Run(() => DeactivationLoopAsync(token), CancellationToken.None));
         }
     }
@@ -253,6 +253,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
 
     internal void AfterCommit(TurnCommit commit)
     {
+        var outbox = false;
         foreach (var effect in commit.Effects)
         {
             switch (effect)
@@ -261,9 +262,14 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
                     Timers.Notify(set.DueAt);
                     break;
                 case OutboxEffect:
-                    Outbox.Notify();
+                    outbox = true;
                     break;
             }
+        }
+
+        if (outbox)
+        {
+            Outbox.AfterCommit(commit);
         }
     }
 

@@ -37,6 +37,13 @@ public sealed class GrainRuntimeOptions
     /// </summary>
     public int OutboxConcurrency { get; set; } = 256;
 
+    /// <summary>
+    /// When true (the default), a turn's outbox messages are inserted leased to this node and handed to their handler
+    /// from memory after commit, when their grain has no earlier message of the topic waiting
+    /// (<see cref="Storage.OutboxHandoff"/>); the rest are claimed as before. False claims every message.
+    /// </summary>
+    public bool OutboxHandoff { get; set; } = true;
+
     /// <summary>Most turns committed in one transaction (group commit).</summary>
     public int MaxCommitBatch { get; set; } = 512;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
+using Conversations.Runtime.Grains;
 using Conversations.Runtime.Outbox;
 using Conversations.Runtime.Storage;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,15 @@ public sealed partial class OutboxDispatcher
         Channel.CreateUnbounded<(long Id, TaskCompletionSource Done)>(new UnboundedChannelOptions { SingleReader = true });
     private Task? _completer;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _noHandlerLogged = new(StringComparer.Ordinal);
+
+    // Handed off (OutboxHandoff): messages inserted leased to this node, handled from memory after their commit.
+    private readonly ConcurrentDictionary<(GrainId Grain, string Topic), HandedOff> _handedOff = new();
+    private readonly ConcurrentDictionary<HandedOff, Task> _handedOffTasks = new();
+    private int _handedOffInHand;
+    private int _claimedInHand;
+    private int _roomWanted;
+    private CancellationToken _stopping;
+    private volatile bool _running;
 
     internal OutboxDispatcher(GrainRuntime runtime, ILogger logger)
     {
@@ -150,6 +160,125 @@ public sealed partial class OutboxDispatcher
         }
     }
 
+    /// <summary>
+    /// Before a turn's commit: asks that its outbox messages be inserted leased to this node, for the topics this node
+    /// handles and whose grain has no message of the topic in hand here — while the dispatch loop runs, handoff is
+    /// on, and fewer than <see cref="GrainRuntimeOptions.OutboxConcurrency"/> messages are in hand. Null otherwise.
+    /// </summary>
+    internal OutboxHandoff? Reserve(GrainId grain, IReadOnlyList<GrainEffect> effects)
+    {
+        if (!_running || !_runtime.Options.OutboxHandoff)
+        {
+            return null;
+        }
+
+        HashSet<string>? topics = null;
+        foreach (var effect in effects)
+        {
+            if (effect is OutboxEffect message && _handlers.ContainsKey(message.Topic) && !_handedOff.ContainsKey((grain, message.Topic)))
+            {
+                (topics ??= new HashSet<string>(StringComparer.Ordinal)).Add(message.Topic);
+            }
+        }
+
+        if (topics is null || Volatile.Read(ref _claimedInHand) + Volatile.Read(ref _handedOffInHand) >= Math.Max(1, _runtime.Options.OutboxConcurrency))
+        {
+            return null;
+        }
+
+        return new OutboxHandoff(_runtime.Options.NodeId, _runtime.Time.GetUtcNow() + _runtime.Options.OutboxLease, topics);
+    }
+
+    /// <summary>
+    /// After a turn's commit: handles the messages leased to this node at insert, one at a time per grain and topic, and
+    /// sees that the others are claimed — at once, or, when they wait behind a message of their grain handed off here,
+    /// as soon as that one is done.
+    /// </summary>
+    internal void AfterCommit(TurnCommit commit)
+    {
+        var leased = commit.Handoff?.Leased ?? [];
+        if (leased.Count > 0)
+        {
+            if (!_running)
+            {
+                // Stopping: the leases are given back by the host's stop (ReleaseLeasesAsync), or lapse.
+                return;
+            }
+
+            foreach (var group in leased.GroupBy(m => m.Topic, StringComparer.Ordinal))
+            {
+                var key = (commit.Grain, group.Key);
+                var entry = new HandedOff(key);
+                _handedOff[key] = entry;
+                Interlocked.Add(ref _handedOffInHand, group.Count());
+                OutboxMessage[] messages = [.. group];
+                Task task;
+                using (ExecutionContext.SuppressFlow())
+                {
+                    // Not in the committing turn's context: a handler calls grains (the conversation's own, too) as the claim's do.
+                    task = Task.Run(() => HandleHandedOffAsync(entry, messages), CancellationToken.None);
+                }
+
+                _handedOffTasks[entry] = task;
+                _ = task.ContinueWith(_ => _handedOffTasks.TryRemove(entry, out var _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+
+        var notify = false;
+        foreach (var topic in commit.Effects.OfType<OutboxEffect>().GroupBy(m => m.Topic, StringComparer.Ordinal))
+        {
+            // A message left unleased (its grain had an earlier one waiting, or this turn leased the one before it) waits for
+            // the claim. Behind a message of its grain handed off here, the claim comes once that one is done (which notifies).
+            if (topic.Count() > leased.Count(m => m.Topic == topic.Key))
+            {
+                notify |= !_handedOff.TryGetValue((commit.Grain, topic.Key), out var ahead) || !ahead.Followed();
+            }
+        }
+
+        if (notify)
+        {
+            Notify();
+        }
+    }
+
+    private async Task HandleHandedOffAsync(HandedOff entry, OutboxMessage[] messages)
+    {
+        try
+        {
+            for (var i = 0; i < messages.Length; i++)
+            {
+                var handled = await HandleAsync(messages[i], _stopping);
+                Interlocked.Decrement(ref _handedOffInHand);
+                if (!handled)
+                {
+                    // Failed (scheduled for a retry) or stopping: the ones after it are given back, to be claimed in order behind it
+                    // (when stopping, the host's stop gives back every lease of this node).
+                    var rest = messages[(i + 1)..];
+                    Interlocked.Add(ref _handedOffInHand, -rest.Length);
+                    if (rest.Length > 0 && !_stopping.IsCancellationRequested)
+                    {
+                        await _runtime.Storage.ReleaseOutboxAsync([.. rest.Select(m => m.Id)], CancellationToken.None);
+                    }
+
+                    break;
+                }
+            }
+        }
+        catch (Exception failure)
+        {
+            // Giving the leases back failed (storage down): they lapse, and the messages are claimed then.
+            LogDispatchFailed(_logger, failure);
+        }
+        finally
+        {
+            _handedOff.TryRemove(KeyValuePair.Create(entry.Key, entry));
+            if (entry.Done() || Interlocked.Exchange(ref _roomWanted, 0) == 1)
+            {
+                Notify();
+            }
+        }
+    }
+
     internal void Notify()
     {
         if (_wake.CurrentCount == 0)
@@ -178,7 +307,15 @@ public sealed partial class OutboxDispatcher
     /// finishes, or the poll interval passes. A claim is a query that passes over every row still in
     /// hand, so claiming one message each time one finishes would cost a query per message.
     /// </summary>
-    internal async Task RunAsync(CancellationToken cancellationToken)
+    internal Task RunAsync(CancellationToken cancellationToken)
+    {
+        // Handing off starts with the call, before the loop's first step: a turn committed right after the host starts is handed off too.
+        _stopping = cancellationToken;
+        _running = true;
+        return Task.Run(() => LoopAsync(cancellationToken), CancellationToken.None);
+    }
+
+    private async Task LoopAsync(CancellationToken cancellationToken)
     {
         var inFlight = new List<Task>();
         Task? wake = null;
@@ -192,8 +329,14 @@ public sealed partial class OutboxDispatcher
             {
                 var capacity = Math.Max(1, _runtime.Options.OutboxConcurrency);
                 var chunk = Math.Max(1, capacity / 4);
-                var room = capacity - inFlight.Count;
+                var room = capacity - inFlight.Count - Volatile.Read(ref _handedOffInHand);
                 var claimed = 0;
+                if (room < chunk && inFlight.Count == 0)
+                {
+                    // Handed-off messages fill the room: the next of them to finish wakes this loop.
+                    Volatile.Write(ref _roomWanted, 1);
+                }
+
                 if (!_handlers.IsEmpty && room > 0 && (inFlight.Count == 0 || room >= chunk))
                 {
                     // New rows are above the cursor; a full claim (from id 0) finds the rest: retries come due, lapsed
@@ -233,6 +376,7 @@ public sealed partial class OutboxDispatcher
                 }
 
                 inFlight.RemoveAll(t => t.IsCompleted);
+                Volatile.Write(ref _claimedInHand, inFlight.Count);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -252,7 +396,9 @@ public sealed partial class OutboxDispatcher
             }
         }
 
+        _running = false;
         await Task.WhenAll(inFlight);
+        await Task.WhenAll(_handedOffTasks.Values);
     }
 
     /// <summary>The backoff, or the receiver's <c>Retry-After</c> when that is longer (capped at an hour).</summary>
@@ -271,6 +417,23 @@ public sealed partial class OutboxDispatcher
 #pragma warning disable CA5394 // Jitter spreads retries; it is not security-sensitive.
         return TimeSpan.FromSeconds(seconds * (1 + (Random.Shared.NextDouble() * 0.2)));
 #pragma warning restore CA5394
+    }
+
+    /// <summary>A grain's topic with messages handed off here; whether a message of it waits to be claimed once they are done.</summary>
+    private sealed class HandedOff((GrainId Grain, string Topic) key)
+    {
+        private const int Active = 0;
+        private const int HasFollower = 1;
+        private const int Finished = 2;
+        private int _state;
+
+        public (GrainId Grain, string Topic) Key { get; } = key;
+
+        /// <summary>Notes a message waiting behind these; false when they are already done (then the caller notifies).</summary>
+        public bool Followed() => Interlocked.CompareExchange(ref _state, HasFollower, Active) != Finished;
+
+        /// <summary>Marks these done; true when a message waits behind them.</summary>
+        public bool Done() => Interlocked.Exchange(ref _state, Finished) == HasFollower;
     }
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Outbox message {Id} of topic {Topic} failed (attempt {Attempt}); retrying in {DelaySeconds:0.#} s")]

@@ -54,6 +54,9 @@ public interface IGrainStorage : IAsyncDisposable
 
     Task RetryOutboxAsync(long id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
 
+    /// <summary>Gives back the leases of these messages without counting an attempt: they were leased and not handled (they wait behind a failed one).</summary>
+    Task ReleaseOutboxAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);
+
     Task<StoredRow?> GetRowAsync(string collection, string rowKey, CancellationToken cancellationToken);
 
     /// <summary>Which of <paramref name="rowKeys"/> are rows of <paramref name="collection"/> now, in one call (one query on PostgreSQL, one compiled statement on SQLite).</summary>

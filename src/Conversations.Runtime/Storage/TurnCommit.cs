@@ -19,4 +19,7 @@ public sealed record TurnCommit(
     DateTimeOffset At)
 {
     public long NewVersion => Kind == CommitKind.Verify ? ExpectedVersion : ExpectedVersion + 1;
+
+    /// <summary>When set, the turn's outbox messages may be inserted leased to this node, to be handled without a claim.</summary>
+    public OutboxHandoff? Handoff { get; init; }
 }

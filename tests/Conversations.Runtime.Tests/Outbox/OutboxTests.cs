@@ -1,4 +1,5 @@
 using Conversations.Runtime.Grains;
+using Conversations.Runtime.Storage;
 using Conversations.Runtime.Tests.Grains;
 using Conversations.Runtime.Tests.Support;
 using Conversations.Testing.Time;
@@ -130,5 +131,74 @@ public abstract class OutboxTests(StorageProvider provider) : RuntimeTestBase(pr
 
         await Eventually.HoldsAsync(() => handler.Delivered.Count == 5, "all five messages were delivered");
         Assert.Equal(["note 1", "note 2", "note 3", "note 4", "note 5"], handler.Delivered.Select(m => m.Payload));
+    }
+
+    [Fact]
+    public async Task AMessageCommittedOnThisNodeIsHandedToItsHandlerWithoutAClaim()
+    {
+        var storage = new CountingStorage(await CreateStorageAsync());
+        var runtime = await StartHostAsync(storage);
+        var handler = new RecordingHandler(EffectGrain.Topic);
+        runtime.Outbox.AddHandler(handler);
+
+        await runtime.GetGrain<IEffectGrain>("handed").RecordAsync("hello");
+        await runtime.GetGrain<IEffectGrain>("handed too").RecordAsync("again");
+
+        await Eventually.HoldsAsync(() => handler.Delivered.Count == 2, "both messages were delivered");
+        Assert.Equal(["again", "hello"], handler.Delivered.Select(m => m.Payload).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(handler.Delivered, m => storage.ClaimedOutboxIds.Contains(m.Id));
+        await Eventually.HoldsAsync(
+            async () => (await ((IGrainStorage)storage).ClaimOutboxAsync("inspector", DateTimeOffset.UtcNow.AddHours(1), TimeSpan.FromMinutes(1), 10, CancellationToken.None)).Count == 0,
+            "both were completed (deleted)");
+    }
+
+    [Fact]
+    public async Task WithHandoffOffEveryMessageIsClaimed()
+    {
+        var storage = new CountingStorage(await CreateStorageAsync());
+        var runtime = await StartHostAsync(storage, configure: o => o.OutboxHandoff = false);
+        var handler = new RecordingHandler(EffectGrain.Topic);
+        runtime.Outbox.AddHandler(handler);
+
+        await runtime.GetGrain<IEffectGrain>("claimed").RecordAsync("hello");
+
+        await Eventually.HoldsAsync(() => handler.Delivered.Count == 1, "the message was delivered");
+        Assert.Contains(handler.Delivered.Single().Id, storage.ClaimedOutboxIds);
+    }
+
+    [Fact]
+    public async Task AMessageWaitingBehindAHandedOffOneIsClaimedAsSoonAsThatOneIsDone()
+    {
+        // No poll in the test's time: only the handed-off message's end can start the claim of the one behind it.
+        var runtime = await StartHostAsync(await CreateStorageAsync(), configure: o => o.OutboxPollInterval = TimeSpan.FromHours(1));
+        var handler = new GatedHandler(EffectGrain.Topic);
+        runtime.Outbox.AddHandler(handler);
+        var grain = runtime.GetGrain<IEffectGrain>("queued");
+        await grain.RecordAsync("first");
+        await Eventually.HoldsAsync(() => handler.Started.Count == 1, "the first message is being handled");
+
+        await grain.RecordAsync("second");
+        await Task.Delay(200);
+        Assert.Equal(["first"], handler.Started.Select(m => m.Payload));
+
+        handler.Open();
+        await Eventually.HoldsAsync(() => handler.Delivered.Count == 2, "the second message was delivered after the first", TimeSpan.FromSeconds(10));
+        Assert.Equal(["first", "second"], handler.Delivered.Select(m => m.Payload));
+    }
+
+    [Fact]
+    public async Task AHandedOffMessageThatFailsHoldsTheNextOfItsGrainUntilItsRetrySucceeds()
+    {
+        var runtime = await StartHostAsync(await CreateStorageAsync());
+        var handler = new RecordingHandler(EffectGrain.Topic, failFirst: 1);
+        runtime.Outbox.AddHandler(handler);
+        var grain = runtime.GetGrain<IEffectGrain>("failing");
+        await grain.RecordAsync("first");
+        await Eventually.HoldsAsync(() => handler.Attempts.Count == 1, "the first attempt failed");
+        await grain.RecordAsync("second");
+
+        await Eventually.HoldsAsync(() => handler.Delivered.Count == 2, "both were delivered, the first after its backoff", TimeSpan.FromSeconds(20));
+        Assert.Equal(["first", "first", "second"], handler.Attempts.Select(m => m.Payload));
+        Assert.Equal([("first", 1), ("second", 0)], handler.Delivered.Select(m => (m.Payload, m.Attempts)));
     }
 }

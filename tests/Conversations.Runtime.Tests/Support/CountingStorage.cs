@@ -3,16 +3,23 @@ using Conversations.Runtime.Storage;
 
 namespace Conversations.Runtime.Tests.Support;
 
-/// <summary>A storage that counts the timer claims and the version checks (read-only turns) committed through it, and otherwise is <paramref name="inner"/>.</summary>
+/// <summary>
+/// A storage that counts the timer claims and the version checks (read-only turns) committed through it, remembers
+/// the outbox messages claimed through it, and otherwise is <paramref name="inner"/>.
+/// </summary>
 public sealed class CountingStorage(IGrainStorage inner) : IGrainStorage
 {
     private int _timerClaims;
     private int _checks;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<long> _claimedOutbox = new();
 
     public int TimerClaims => Volatile.Read(ref _timerClaims);
 
     /// <summary>Turns of kind <see cref="CommitKind.Verify"/> whose commit has returned.</summary>
     public int VersionChecks => Volatile.Read(ref _checks);
+
+    /// <summary>The ids of the outbox messages claims returned, in claim order.</summary>
+    public IReadOnlyCollection<long> ClaimedOutboxIds => _claimedOutbox;
 
     public bool IsShared => inner.IsShared;
 
@@ -37,14 +44,24 @@ public sealed class CountingStorage(IGrainStorage inner) : IGrainStorage
 
     public Task<DateTimeOffset?> NextTimerDueAsync(CancellationToken cancellationToken) => inner.NextTimerDueAsync(cancellationToken);
 
-    public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, long afterId, CancellationToken cancellationToken) =>
-        inner.ClaimOutboxAsync(nodeId, now, lease, max, afterId, cancellationToken);
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(string nodeId, DateTimeOffset now, TimeSpan lease, int max, long afterId, CancellationToken cancellationToken)
+    {
+        var claimed = await inner.ClaimOutboxAsync(nodeId, now, lease, max, afterId, cancellationToken);
+        foreach (var message in claimed)
+        {
+            _claimedOutbox.Enqueue(message.Id);
+        }
+
+        return claimed;
+    }
 
     public Task CompleteOutboxAsync(long id, CancellationToken cancellationToken) => inner.CompleteOutboxAsync(id, cancellationToken);
 
     public Task CompleteOutboxAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) => inner.CompleteOutboxAsync(ids, cancellationToken);
 
     public Task RetryOutboxAsync(long id, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) => inner.RetryOutboxAsync(id, nextAttemptAt, cancellationToken);
+
+    public Task ReleaseOutboxAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) => inner.ReleaseOutboxAsync(ids, cancellationToken);
 
     public Task<StoredRow?> GetRowAsync(string collection, string rowKey, CancellationToken cancellationToken) => inner.GetRowAsync(collection, rowKey, cancellationToken);
 

@@ -96,6 +96,9 @@ internal static class PostgresEffects
     internal static NpgsqlParameter TextArray(IEnumerable<string> values) =>
         new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = values.ToArray() };
 
+    internal static NpgsqlParameter BoolArray(IEnumerable<bool> values) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean, Value = values.ToArray() };
+
     internal static NpgsqlParameter LongArray(IEnumerable<long> values) =>
         new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = values.ToArray() };
 

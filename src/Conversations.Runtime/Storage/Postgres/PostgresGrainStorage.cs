@@ -127,28 +127,34 @@ public sealed class PostgresGrainStorage : IGrainStorage
             }
         }
 
+        IReadOnlyList<TurnCommit> outboxOrder = [];
+        List<(long Id, bool Leased)> outboxRows = [];
         await using (var effects = new NpgsqlBatch(connection, transaction))
         {
             if (together && PostgresNetEffects.Applies(committed))
             {
-                PostgresNetEffects.Add(effects, committed);
+                Command(effects, PostgresNetEffects.CommitSettingsSql);
+                outboxOrder = PostgresNetEffects.Add(effects, committed);
+                outboxRows = await PostgresNetEffects.ExecuteAsync(effects, cancellationToken);
             }
             else
             {
+                // One statement per effect: nothing is leased at insert (OutboxHandoff), every message is claimed.
                 foreach (var commit in committed)
                 {
                     PostgresEffects.Add(effects, commit);
                 }
-            }
 
-            if (effects.BatchCommands.Count > 0)
-            {
-                await effects.ExecuteNonQueryAsync(cancellationToken);
+                if (effects.BatchCommands.Count > 0)
+                {
+                    await effects.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
         }
 
         Faults.BeforeCommit?.Invoke();
         await transaction.CommitAsync(cancellationToken);
+        PostgresNetEffects.RecordHandoffs(outboxOrder, outboxRows);
         return outcomes;
     }
 
@@ -163,13 +169,13 @@ public sealed class PostgresGrainStorage : IGrainStorage
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var statements = new NpgsqlBatch(connection);
 
-        // As in PostgresStateWrites.WriteTogetherAsync: generic plans for the key lookups, for this transaction only.
-        Command(statements, "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)");
+        Command(statements, PostgresNetEffects.CommitSettingsSql);
         PostgresStateWrites.AddExpected(statements, batch);
-        PostgresNetEffects.Add(statements, batch);
+        var outboxOrder = PostgresNetEffects.Add(statements, batch);
         try
         {
-            await statements.ExecuteNonQueryAsync(cancellationToken);
+            var outboxRows = await PostgresNetEffects.ExecuteAsync(statements, cancellationToken);
+            PostgresNetEffects.RecordHandoffs(outboxOrder, outboxRows);
             return true;
         }
         catch (PostgresException moved) when (moved.SqlState == PostgresErrorCodes.SerializationFailure)
@@ -253,6 +259,14 @@ public sealed class PostgresGrainStorage : IGrainStorage
     {
         ArgumentNullException.ThrowIfNull(ids);
         await using var command = _dataSource.CreateCommand("DELETE FROM outbox WHERE id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task ReleaseOutboxAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var command = _dataSource.CreateCommand("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ANY($1)");
         command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

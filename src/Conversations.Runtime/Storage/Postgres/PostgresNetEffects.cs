@@ -44,14 +44,29 @@ internal static class PostgresNetEffects
         """;
 
     // Outbox ids are a bigserial and dispatch follows id order per grain and topic: the rows are inserted, and take
-    // their ids, in the batch's order.
+    // their ids, in the batch's order. A row is leased at insert to the node handing it off (OutboxHandoff) when its turn
+    // asks for it and its grain has no earlier row of its topic: the statement's snapshot holds neither the batch's own
+    // rows nor any uncommitted one, and a grain's earlier turns are committed before its next one runs. The check is one
+    // probe of outbox_grain_topic per row; the commit's transaction turns sequential scans off (CommitSettingsSql), so
+    // statistics of a nearly empty outbox cannot make it a scan of the whole table per row.
     private const string EnqueueSql =
         """
-        INSERT INTO outbox (grain_kind, grain_key, topic, payload, created_at, attempts, next_attempt_at)
-        SELECT kind, key, topic, payload, created_at, 0, 0
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[]) WITH ORDINALITY AS u(kind, key, topic, payload, created_at, position)
+        INSERT INTO outbox (grain_kind, grain_key, topic, payload, created_at, attempts, next_attempt_at, lease_owner, lease_until)
+        SELECT kind, key, topic, payload, created_at, 0, 0, CASE WHEN l THEN $7 END, CASE WHEN l THEN lease_until END
+        FROM (SELECT u.*, u.handoff AND NOT EXISTS (
+                  SELECT 1 FROM outbox o WHERE o.grain_kind = u.kind AND o.grain_key = u.key AND o.topic = u.topic) AS l
+              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::boolean[], $8::bigint[])
+                  WITH ORDINALITY AS u(kind, key, topic, payload, created_at, handoff, lease_until, position)) s
         ORDER BY position
+        RETURNING id AS outbox_id, lease_owner IS NOT NULL AS leased
         """;
+
+    /// <summary>
+    /// Settings of a commit's transaction (they end with it, so the pooled session is left unchanged): generic plans, as
+    /// every statement finds rows by key (see <see cref="PostgresStateWrites.WriteTogetherAsync"/>), and no sequential scan,
+    /// which a key lookup never needs and which statistics taken of a nearly empty queue would otherwise choose.
+    /// </summary>
+    internal const string CommitSettingsSql = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true)";
 
     private enum TimerChange
     {
@@ -95,7 +110,8 @@ internal static class PostgresNetEffects
     }
 
     /// <summary>Adds the net statements of <paramref name="committed"/> (in batch order, one turn per grain) to <paramref name="batch"/>.</summary>
-    public static void Add(NpgsqlBatch batch, IReadOnlyList<TurnCommit> committed)
+    /// <returns>The commit of each outbox row inserted, in insertion (id) order, to match the ids <see cref="ExecuteAsync"/> returns.</returns>
+    public static IReadOnlyList<TurnCommit> Add(NpgsqlBatch batch, IReadOnlyList<TurnCommit> committed)
     {
         // The last change of each timer and of each row wins, in batch order. A grain's timers are changed by its own
         // turn only and the batch holds one turn per grain, so a turn's acknowledgement is the first change of its timer
@@ -103,7 +119,7 @@ internal static class PostgresNetEffects
         // acknowledging delete would.
         var timers = new Dictionary<(string Kind, string Key, string Name), (TimerChange Change, long DueAt)>();
         var rows = new Dictionary<(string Collection, string RowKey), UpsertRowEffect?>();
-        var outbox = new List<(GrainId Grain, OutboxEffect Message, long At)>();
+        var outbox = new List<(TurnCommit Commit, OutboxEffect Message, long At)>();
         var ranges = new List<GrainEffect>();
         foreach (var commit in committed)
         {
@@ -124,7 +140,7 @@ internal static class PostgresNetEffects
                         timers[(grain.Kind, grain.Key, cancel.Name)] = (TimerChange.Delete, 0);
                         break;
                     case OutboxEffect message:
-                        outbox.Add((grain, message, UnixTime.ToMs(commit.At)));
+                        outbox.Add((commit, message, UnixTime.ToMs(commit.At)));
                         break;
                     case UpsertRowEffect row:
                         rows[(row.Collection, row.RowKey)] = row;
@@ -194,9 +210,74 @@ internal static class PostgresNetEffects
 
         if (outbox.Count > 0)
         {
+            var node = outbox.Select(o => o.Commit.Handoff?.NodeId).FirstOrDefault(n => n is not null);
             Command(batch, EnqueueSql,
-                TextArray(outbox.Select(o => o.Grain.Kind)), TextArray(outbox.Select(o => o.Grain.Key)), TextArray(outbox.Select(o => o.Message.Topic)),
-                TextArray(outbox.Select(o => o.Message.Payload)), LongArray(outbox.Select(o => o.At)));
+                TextArray(outbox.Select(o => o.Commit.Grain.Kind)), TextArray(outbox.Select(o => o.Commit.Grain.Key)), TextArray(outbox.Select(o => o.Message.Topic)),
+                TextArray(outbox.Select(o => o.Message.Payload)), LongArray(outbox.Select(o => o.At)),
+                BoolArray(outbox.Select(o => o.Commit.Handoff is { } handoff && handoff.NodeId == node && handoff.Wants(o.Message.Topic))),
+                Text(node),
+                LongArray(outbox.Select(o => o.Commit.Handoff is { } handoff ? UnixTime.ToMs(handoff.LeaseUntil) : 0)));
+        }
+
+        return [.. outbox.Select(o => o.Commit)];
+    }
+
+    /// <summary>
+    /// Runs <paramref name="batch"/> to its end and returns (id, leased) of the outbox rows it inserted, in id order. An
+    /// error in any statement is thrown, so nothing is returned for a batch that did not hold.
+    /// </summary>
+    public static async Task<List<(long Id, bool Leased)>> ExecuteAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        var rows = new List<(long Id, bool Leased)>();
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            do
+            {
+                if (reader.FieldCount == 2 && reader.GetName(0) == "outbox_id")
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        rows.Add((reader.GetInt64(0), reader.GetBoolean(1)));
+                    }
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+
+        rows.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        return rows;
+    }
+
+    /// <summary>
+    /// Once the batch is durable: tells each turn that asked (<see cref="TurnCommit.Handoff"/>) which of its outbox rows
+    /// were leased to its node. <paramref name="order"/> is <see cref="Add"/>'s answer, <paramref name="rows"/> <see cref="ExecuteAsync"/>'s.
+    /// </summary>
+    public static void RecordHandoffs(IReadOnlyList<TurnCommit> order, List<(long Id, bool Leased)> rows)
+    {
+        if (rows.Count != order.Count)
+        {
+            return;
+        }
+
+        var byCommit = new Dictionary<TurnCommit, List<(long Id, bool Leased)>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < order.Count; i++)
+        {
+            if (order[i].Handoff is null)
+            {
+                continue;
+            }
+
+            if (!byCommit.TryGetValue(order[i], out var own))
+            {
+                byCommit[order[i]] = own = [];
+            }
+
+            own.Add(rows[i]);
+        }
+
+        foreach (var (commit, own) in byCommit)
+        {
+            OutboxHandoff.Record(commit, own);
         }
     }
 }

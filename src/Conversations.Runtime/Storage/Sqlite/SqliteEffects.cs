@@ -5,9 +5,24 @@ namespace Conversations.Runtime.Storage.Sqlite;
 /// <summary>Writes a committed turn's timer acknowledgement and effects inside its transaction.</summary>
 internal static class SqliteEffects
 {
-    public static async Task ApplyAsync(SqliteStatements statements, TurnCommit commit, CancellationToken cancellationToken)
+    /// <summary>
+    /// A turn's outbox message: leased to the handing-off node (<see cref="OutboxHandoff"/>) when its topic is asked for
+    /// and its grain has no earlier message of that topic in the outbox — including one this turn inserted just before.
+    /// </summary>
+    private const string EnqueueSql =
+        """
+        INSERT INTO outbox (grain_kind, grain_key, topic, payload, created_at, attempts, next_attempt_at, lease_owner, lease_until)
+        SELECT $kind, $key, $topic, $payload, $now, 0, 0, CASE WHEN l THEN $node END, CASE WHEN l THEN $until END
+        FROM (SELECT $node IS NOT NULL AND NOT EXISTS (
+                  SELECT 1 FROM outbox o WHERE o.grain_kind = $kind AND o.grain_key = $key AND o.topic = $topic) AS l)
+        RETURNING id, lease_owner IS NOT NULL
+        """;
+
+    /// <summary>Applies the turn's effects; returns (id, leased) of each outbox message the turn inserted, in effect order.</summary>
+    public static async Task<IReadOnlyList<(long Id, bool Leased)>> ApplyAsync(SqliteStatements statements, TurnCommit commit, CancellationToken cancellationToken)
     {
         var id = commit.Grain;
+        var outboxRows = new List<(long Id, bool Leased)>();
         if (commit.TimerAck is { } ack)
         {
             // Only the firing that was claimed: a timer moved since then stays.
@@ -28,12 +43,7 @@ internal static class SqliteEffects
                 CancelTimerEffect cancel => RunAsync(
                     "DELETE FROM timers WHERE grain_kind = $kind AND grain_key = $key AND name = $name",
                     ("$kind", id.Kind), ("$key", id.Key), ("$name", cancel.Name)),
-                OutboxEffect outbox => RunAsync(
-                    """
-                    INSERT INTO outbox (grain_kind, grain_key, topic, payload, created_at, attempts, next_attempt_at)
-                    VALUES ($kind, $key, $topic, $payload, $now, 0, 0)
-                    """,
-                    ("$kind", id.Kind), ("$key", id.Key), ("$topic", outbox.Topic), ("$payload", outbox.Payload), ("$now", UnixTime.ToMs(commit.At))),
+                OutboxEffect outbox => EnqueueAsync(outbox),
                 UpsertRowEffect row => RunAsync(
                     """
                     INSERT INTO projection_rows (collection, row_key, partition_key, sort_key, body) VALUES ($c, $k, $p, $s, $b)
@@ -51,7 +61,19 @@ internal static class SqliteEffects
             });
         }
 
+        return outboxRows;
+
         Task RunAsync(string sql, params (string Name, object? Value)[] parameters) =>
             statements.With(sql, parameters).ExecuteNonQueryAsync(cancellationToken);
+
+        async Task EnqueueAsync(OutboxEffect outbox)
+        {
+            var handoff = commit.Handoff is { } asked && asked.Wants(outbox.Topic) ? asked : null;
+            await using var reader = await statements.With(EnqueueSql,
+                ("$kind", id.Kind), ("$key", id.Key), ("$topic", outbox.Topic), ("$payload", outbox.Payload), ("$now", UnixTime.ToMs(commit.At)),
+                ("$node", handoff?.NodeId), ("$until", handoff is null ? null : UnixTime.ToMs(handoff.LeaseUntil))).ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            outboxRows.Add((reader.GetInt64(0), reader.GetInt64(1) != 0));
+        }
     }
 }

@@ -80,6 +80,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
     public async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<TurnCommit> batch, CancellationToken cancellationToken)
     {
         var outcomes = new bool[batch.Count];
+        var outboxRows = new IReadOnlyList<(long Id, bool Leased)>?[batch.Count];
         using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -95,12 +96,20 @@ public sealed class SqliteGrainStorage : IGrainStorage
                 }
 
                 Faults.AfterStateWrite?.Invoke(commit);
-                await SqliteEffects.ApplyAsync(statements, commit, cancellationToken);
+                outboxRows[i] = await SqliteEffects.ApplyAsync(statements, commit, cancellationToken);
             }
         }
 
         Faults.BeforeCommit?.Invoke();
         await transaction.CommitAsync(cancellationToken);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outboxRows[i] is { } rows)
+            {
+                OutboxHandoff.Record(batch[i], rows);
+            }
+        }
+
         return outcomes;
     }
 
@@ -176,6 +185,16 @@ public sealed class SqliteGrainStorage : IGrainStorage
         using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null, "DELETE FROM outbox WHERE id IN (SELECT value FROM json_each($ids))",
+            ("$ids", System.Text.Json.JsonSerializer.Serialize(ids)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task ReleaseOutboxAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id IN (SELECT value FROM json_each($ids))",
             ("$ids", System.Text.Json.JsonSerializer.Serialize(ids)));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
