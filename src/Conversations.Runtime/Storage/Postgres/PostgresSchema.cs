@@ -63,6 +63,12 @@ internal static class PostgresSchema
             $fn$
             """,
         ],
+        [
+            // Migration 4: a grain's state row is rewritten on every turn that changes it (a conversation's, on every
+            // message) and its key never changes. Room left in each page lets the new version stay in the old one's page,
+            // a heap-only update: no new primary-key entry, less WAL, no index bloat. Pages filled from now on keep the room.
+            "ALTER TABLE grain_state SET (fillfactor = 70)",
+        ],
     ];
 
     public static int CurrentVersion => Migrations.Count;
