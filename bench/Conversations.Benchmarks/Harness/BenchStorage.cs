@@ -15,6 +15,14 @@ internal sealed class BenchStorage : IAsyncDisposable
     private PostgresServer? _server;
     private int _created;
 
+    /// <summary>
+    /// The bench server's settings beyond the test servers': PostgreSQL's default 128 MB of shared buffers is far below
+    /// what a node's server has (a quarter of its memory, as PostgreSQL's documentation advises), and the webhooks
+    /// scenario's database outgrows it within a run (~100,000 transcript rows per run), which made each run slower
+    /// than the one before. 1 GB holds the whole database of a 3-run command.
+    /// </summary>
+    public static IReadOnlyList<string> ServerSettings { get; } = ["shared_buffers=1GB"];
+
     private BenchStorage(string kind) => Kind = kind;
 
     public string Kind { get; }
@@ -29,7 +37,7 @@ internal sealed class BenchStorage : IAsyncDisposable
             case "sqlite":
                 break;
             case "postgres":
-                storage._server = await PostgresServer.StartAsync();
+                storage._server = await PostgresServer.StartAsync(ServerSettings);
                 break;
             default:
                 throw new ArgumentException($"--storage must be sqlite or postgres, not `{kind}`.");

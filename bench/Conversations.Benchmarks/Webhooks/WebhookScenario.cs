@@ -48,7 +48,7 @@ internal static class WebhookScenario
             SignedWebhooks.Create(BenchSilo.AuthToken, BenchSilo.PublicBaseUrl + silo.WebhookPath, silo.BusinessNumber, customers, count);
 
         Report.Info(FormattableString.Invariant(
-            $"webhooks {kind}: {connections} connections, silo settings [{string.Join("; ", siloSettings.Select(kv => $"{kv.Key}={kv.Value}"))}], {customers.Length:N0} customers, {repeats} runs of {duration.TotalSeconds:0.#} s, {siloTarget} signed for {BenchSilo.PublicBaseUrl}"));
+            $"webhooks {kind}: {connections} connections, silo settings [{string.Join("; ", siloSettings.Select(kv => $"{kv.Key}={kv.Value}"))}]{(kind == "postgres" ? $", server settings [{string.Join("; ", BenchStorage.ServerSettings)}]" : "")}, {customers.Length:N0} customers, {repeats} runs of {duration.TotalSeconds:0.#} s, {siloTarget} signed for {BenchSilo.PublicBaseUrl}"));
 
         // The first message of every conversation (activation and a new chat), then a warm-up of both endpoints.
         var opening = await load.RunAsync(siloTarget, Sign(customers.Length), TimeSpan.FromMinutes(10));

@@ -18,9 +18,11 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string? _runAs;
     private readonly string _rootDirectory;
     private readonly string _logFile;
+    private readonly IReadOnlyList<string> _settings;
 
-    private PostgresServer(string binDirectory, string? runAs, string rootDirectory, int port)
+    private PostgresServer(string binDirectory, string? runAs, string rootDirectory, int port, IReadOnlyList<string> settings)
     {
+        _settings = settings;
         _binDirectory = binDirectory;
         _runAs = runAs;
         _rootDirectory = rootDirectory;
@@ -49,7 +51,11 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>Initialises a fresh cluster and starts a server on it.</summary>
     /// <exception cref="InvalidOperationException">The binaries are missing, or the server did not start (the message holds the server log).</exception>
-    public static async Task<PostgresServer> StartAsync(CancellationToken ct = default)
+    public static Task<PostgresServer> StartAsync(CancellationToken ct = default) => StartAsync([], ct);
+
+    /// <summary>Initialises a fresh cluster and starts a server on it with these extra settings (<c>name=value</c>), kept across <see cref="RestartAsync"/>.</summary>
+    /// <exception cref="InvalidOperationException">The binaries are missing, or the server did not start (the message holds the server log).</exception>
+    public static async Task<PostgresServer> StartAsync(IReadOnlyList<string> settings, CancellationToken ct = default)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -60,7 +66,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var runAs = Environment.IsPrivilegedProcess ? await ServerUserAsync(ct) : null;
         var root = Directory.CreateDirectory(Path.Combine("/tmp", $"conversations-pg-{Guid.NewGuid():N}"),
             UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var server = new PostgresServer(binDirectory, runAs, root.FullName, FreePort());
+        var server = new PostgresServer(binDirectory, runAs, root.FullName, FreePort(), settings);
         try
         {
             if (runAs is not null)
@@ -139,14 +145,16 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the server with the settings above, plus any in <c>CONVERSATIONS_PG_EXTRA_OPTIONS</c> (for profiling, e.g.
+    /// Starts the server with the settings above, then those given to <see cref="StartAsync(IReadOnlyList{string}, CancellationToken)"/>
+    /// (a later one of a name wins), plus any in <c>CONVERSATIONS_PG_EXTRA_OPTIONS</c> (for profiling, e.g.
     /// <c>-c shared_preload_libraries=pg_stat_statements</c>; see BENCHMARKS.md).
     /// </summary>
     private async Task StartServerAsync(CancellationToken ct)
     {
         var options = string.Join(' ',
             "-c listen_addresses=127.0.0.1", $"-c port={Port.ToString(CultureInfo.InvariantCulture)}",
-            "-c unix_socket_directories=''", "-c fsync=on", "-c max_connections=200", "-c shared_buffers=128MB", Environment.GetEnvironmentVariable("CONVERSATIONS_PG_EXTRA_OPTIONS") ?? "");
+            "-c unix_socket_directories=''", "-c fsync=on", "-c max_connections=200", "-c shared_buffers=128MB",
+            string.Join(' ', _settings.Select(setting => $"-c {setting}")), Environment.GetEnvironmentVariable("CONVERSATIONS_PG_EXTRA_OPTIONS") ?? "");
         try
         {
             await RunAsync("pg_ctl", ["start", "-w", "-t", "30", "-D", DataDirectory, "-l", _logFile, "-o", options], ct);
