@@ -18,8 +18,7 @@ internal sealed class BenchStorage : IAsyncDisposable
     /// <summary>
     /// The bench server's settings beyond the test servers': PostgreSQL's default 128 MB of shared buffers is far below
     /// what a node's server has (a quarter of its memory, as PostgreSQL's documentation advises), and the webhooks
-    /// scenario's database outgrows it within a run (~100,000 transcript rows per run), which made each run slower
-    /// than the one before. 1 GB holds the whole database of a 3-run command.
+    /// scenario's database outgrows it within a command (~100,000 messages per run, three rows each).
     /// </summary>
     public static IReadOnlyList<string> ServerSettings { get; } = ["shared_buffers=1GB"];
 
