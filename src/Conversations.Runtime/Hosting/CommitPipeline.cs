@@ -58,7 +58,8 @@ internal sealed partial class CommitPipeline(IGrainStorage storage, GrainRuntime
                 continue;
             }
 
-            // One order for every node's transactions: rows are locked in the same order, so batches never deadlock each other.
+            // One order for every node's transactions, so that they mostly lock rows in common in the same order. Not always:
+            // a statement's plan decides the order of its rows, and a deadlock's victim is written again by the storage.
             batch.Sort(static (a, b) =>
             {
                 var byKind = string.CompareOrdinal(a.Commit.Grain.Kind, b.Commit.Grain.Kind);

@@ -19,6 +19,9 @@ public sealed class PostgresGrainStorage : IGrainStorage
     /// </summary>
     private const int MaxConcurrentLoads = 16;
 
+    /// <summary>Tries of a commit that PostgreSQL keeps ending as a deadlock's victim, before its error is the caller's.</summary>
+    private const int MaxDeadlockAttempts = 5;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _loads = new(MaxConcurrentLoads, MaxConcurrentLoads);
 
@@ -101,6 +104,24 @@ public sealed class PostgresGrainStorage : IGrainStorage
     }
 
     public async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<TurnCommit> batch, CancellationToken cancellationToken)
+    {
+        // Two transactions that lock rows in common in opposite orders — a grain active on two nodes at once, a
+        // projection row two grains write — end in a deadlock, and PostgreSQL rolls one of them back whole (40P01):
+        // nothing of it was kept, so it is written again, after a short random pause that lets the other one finish.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CommitOnceAsync(batch, cancellationToken);
+            }
+            catch (PostgresException deadlock) when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < MaxDeadlockAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 20 * attempt)), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<bool>> CommitOnceAsync(IReadOnlyList<TurnCommit> batch, CancellationToken cancellationToken)
     {
         // Set-based statements need each grain at most once in the batch; the commit pipeline sends no more (a grain
         // runs one turn at a time and awaits its commit), and anything else goes one statement per row as before.

@@ -87,7 +87,7 @@ internal static class PostgresStateWrites
     /// Rows are locked statement by statement (updates, then inserts, then checks), no longer all in the
     /// grain order the commit pipeline sorts batches in. Two transactions lock a row in common only when one
     /// grain is active on two nodes at once (a version conflict in the making); should they meet in opposite
-    /// orders, PostgreSQL aborts one as a deadlock and the pipeline retries its turns one by one.
+    /// orders, PostgreSQL rolls one back as a deadlock and <see cref="PostgresGrainStorage.CommitAsync"/> writes it again.
     /// </remarks>
     public static async Task<bool[]> WriteTogetherAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TurnCommit> batch, CancellationToken cancellationToken)
