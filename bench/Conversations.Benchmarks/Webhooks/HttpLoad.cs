@@ -26,15 +26,20 @@ internal sealed class HttpLoad(int connections) : IDisposable
         var errors = 0L;
         string? firstError = null;
         var latencies = new List<long>[connections];
+        var starts = new List<long>[connections];
         var clock = Stopwatch.StartNew();
+        var origin = Stopwatch.GetTimestamp();
+        var began = DateTime.UtcNow;
         var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
         {
             var mine = latencies[worker] = new List<long>(1 << 16);
+            var sent = starts[worker] = new List<long>(1 << 16);
             while (Volatile.Read(ref stop) == 0 && webhooks.TryNext(out var webhook))
             {
                 var started = Stopwatch.GetTimestamp();
                 var error = await SendAsync(target, webhook);
                 mine.Add(Stopwatch.GetTimestamp() - started);
+                sent.Add(started - origin);
                 if (error is not null)
                 {
                     Interlocked.Increment(ref errors);
@@ -51,11 +56,26 @@ internal sealed class HttpLoad(int connections) : IDisposable
 
         // Requests in flight at the stop finish and count, over the time they actually took.
         var ms = latencies.SelectMany(l => l).Select(t => t * 1000.0 / Stopwatch.Frequency).ToArray();
+        var startSeconds = starts.SelectMany(l => l).Select(t => t / (double)Stopwatch.Frequency).ToArray();
         return new LoadResult(ms.Length / elapsed, Stats.Percentile(ms, 50), Stats.Percentile(ms, 99), ms.Length,
-            Interlocked.Read(ref errors), firstError, webhooks.Exhausted);
+            Interlocked.Read(ref errors), firstError, webhooks.Exhausted)
+        {
+            Timeline = $"from {began:HH:mm:ss.f} UTC: " + Timeline(startSeconds, ms),
+        };
     }
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>Per second of the run (by when a request was sent): requests, p99, and how many took over 25 ms.</summary>
+    private static string Timeline(double[] startSeconds, double[] ms)
+    {
+        var seconds = startSeconds.Zip(ms).GroupBy(p => (int)p.First).OrderBy(g => g.Key);
+        return string.Join(" | ", seconds.Select(g =>
+        {
+            var latencies = g.Select(p => p.Second).ToArray();
+            return FormattableString.Invariant($"{g.Key}s {latencies.Length} p99 {Stats.Percentile(latencies, 99):0} >25ms {latencies.Count(l => l > 25)}");
+        }));
+    }
 
     /// <summary>Sends one webhook; returns null on 200, else what went wrong.</summary>
     private async Task<string?> SendAsync(Uri target, SignedWebhook webhook)

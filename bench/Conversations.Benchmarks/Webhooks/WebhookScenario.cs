@@ -24,6 +24,7 @@ internal static class WebhookScenario
         var customers = Enumerable.Range(0, args.Int("customers", 10_000))
             .Select(i => string.Create(CultureInfo.InvariantCulture, $"4477{i:D8}")).ToArray();
         var pgbenchSeconds = args.Int("pgbench-seconds", 15);
+        var timeline = args.Text("timeline", "false") == "true";
         // Extra silo configuration for experiments, e.g. --silo "Conversations:Runtime:CommitWriters=2;Logging:LogLevel:Default=Warning".
         var siloSettings = args.Text("silo", "").Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(s => s.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]);
@@ -93,6 +94,11 @@ internal static class WebhookScenario
             var drainTime = drained is { } d ? FormattableString.Invariant($"{d.TotalSeconds:0.0} s") : "> 300 s";
             Report.Run($"silo ({kind})", run, result.RequestsPerSecond, "req/s", FormattableString.Invariant(
                 $"{result.Describe()}, {Cores(siloCpu[^1])}, {commits:N0} commits of {batches[^1]:0.0} turns{commitTimes}, {collections.Describe(result.Requests)}, ratio {result.RequestsPerSecond / ceiling.RequestsPerSecond:0.000}; outbox backlog at the end {backlog:N0}, drained in {drainTime}, so {sustained:N0} messages/s with their events handled"));
+            if (timeline)
+            {
+                Report.Info($"  run {run} timeline: {result.Timeline}");
+            }
+
             if (!result.IsValid || !ceiling.IsValid)
             {
                 Report.Info($"  WARNING run {run} is invalid (errors or too few pre-signed requests) and is left out of the results.");
