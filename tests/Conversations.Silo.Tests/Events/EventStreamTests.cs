@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Conversations.Client;
 using Conversations.Client.Contracts;
 using Conversations.Grains;
@@ -238,6 +239,37 @@ public abstract class EventStreamTests(AdminSilo silo)
         {
             return;
         }
+    }
+
+    [Fact]
+    public async Task TheLogKeepsTheLatestEventsAndTrimsInSteps()
+    {
+        // The log grain of a brand no one else writes to, fed directly: Kept + TrimEvery events, then TrimEvery − 1 more.
+        var brandId = $"trim-{Guid.NewGuid():N}";
+        var log = silo.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IEventLogGrain>(brandId);
+        var data = JsonSerializer.SerializeToElement(new { n = 1 });
+        async Task AppendAsync(long from, long count)
+        {
+            for (var start = from; start < from + count; start += 500)
+            {
+                var appends = Enumerable.Range(0, (int)Math.Min(500, from + count - start))
+                    .Select(i => new EventAppend(start + i, "test.event", null, DateTimeOffset.UnixEpoch, data)).ToList();
+                await log.AppendManyAsync(appends);
+            }
+        }
+
+        async Task<IReadOnlyList<StoredRow>> RowsAsync() =>
+            await Storage.ListRowsAsync(ProjectionCollections.Events, brandId, null, 100_000, CancellationToken.None);
+
+        await AppendAsync(1, EventLog.Kept + EventLog.TrimEvery - 1);
+        Assert.Equal(EventLog.Kept + EventLog.TrimEvery - 1, (await RowsAsync()).Count);
+
+        // The append that reaches a multiple of TrimEvery trims to the latest Kept.
+        await AppendAsync(EventLog.Kept + EventLog.TrimEvery, 1);
+        var kept = await RowsAsync();
+        Assert.Equal(EventLog.Kept, kept.Count);
+        Assert.Equal(EventLog.TrimEvery + 1, kept.Min(r => EventLog.IdOf(r.SortKey)));
+        Assert.Equal(EventLog.Kept + EventLog.TrimEvery, kept.Max(r => EventLog.IdOf(r.SortKey)));
     }
 
     private IGrainStorage Storage => silo.Silo.Services.GetRequiredService<IGrainStorage>();
