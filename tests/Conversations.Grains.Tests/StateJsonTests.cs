@@ -53,6 +53,41 @@ public sealed class StateJsonTests
     }
 
     [Fact]
+    public void ReceivedIdsAreWrittenWithTheirTimesAsTicksAndReadBackExactly()
+    {
+        var first = T0.AddTicks(1_234_567);
+        var state = ConversationGrainState.Initial with
+        {
+            Seen = ConversationGrainState.Initial.Seen.Add("SM0123", first).Add("wamid.HBgL", T0.AddDays(-7)),
+        };
+
+        var json = JsonSerializer.Serialize(state, GrainJson.Options);
+        var read = JsonSerializer.Deserialize<ConversationGrainState>(json, GrainJson.Options)!;
+
+        using var document = JsonDocument.Parse(json);
+        var seen = document.RootElement.GetProperty("seen");
+        Assert.Equal(JsonValueKind.Number, seen.GetProperty("SM0123").ValueKind);
+        Assert.Equal((first - DateTimeOffset.UnixEpoch).Ticks, seen.GetProperty("SM0123").GetInt64());
+        Assert.Equal(first, read.Seen["SM0123"]);
+        Assert.Equal(first.UtcTicks, read.Seen["SM0123"].UtcTicks);
+        Assert.Equal(T0.AddDays(-7), read.Seen["wamid.HBgL"]);
+        Assert.False(read.Seen.ContainsKey("sm0123"));
+    }
+
+    [Fact]
+    public void ReceivedIdsWrittenAsIsoStringsStillRead()
+    {
+        var json = JsonSerializer.Serialize(ConversationGrainState.Initial, GrainJson.Options)
+            .Replace("\"seen\":{}", "\"seen\":{\"SM0123\":\"2026-11-22T09:00:00.1234567+00:00\",\"SM0456\":\"2026-11-22T11:00:00+02:00\"}", StringComparison.Ordinal);
+
+        var read = JsonSerializer.Deserialize<ConversationGrainState>(json, GrainJson.Options)!;
+
+        Assert.Equal(T0.AddTicks(1_234_567), read.Seen["SM0123"]);
+        Assert.Equal(T0, read.Seen["SM0456"]);
+        Assert.False(read.Seen.ContainsKey("sm0123"));
+    }
+
+    [Fact]
     public void ConversationStateRoundTrips()
     {
         var chat = new Chat(3, ChatStatus.Missed, T0, false, T0.AddMinutes(1), 2, null, T0.AddMinutes(5), T0.AddHours(1), null, null, null);

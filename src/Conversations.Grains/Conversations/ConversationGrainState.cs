@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Conversations.Domain.Conversations;
 
 namespace Conversations.Grains.Conversations;
@@ -16,7 +17,7 @@ namespace Conversations.Grains.Conversations;
 /// </summary>
 internal sealed record ConversationGrainState(
     ConversationState Conversation,
-    ImmutableDictionary<string, DateTimeOffset> Seen,
+    [property: JsonConverter(typeof(ReceivedTimesJsonConverter))] ImmutableDictionary<string, DateTimeOffset> Seen,
     ImmutableDictionary<string, DeliveryRecord> Deliveries,
     CustomerIdentity? Customer = null,
     long TranscriptSeq = 0,
