@@ -1,11 +1,13 @@
 using System.Data.Common;
 using Conversations.Domain.Contacts;
+using Conversations.Runtime.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Conversations.Silo.Contacts;
 
 /// <summary>
-/// Contacts in the embedded SQLite database, beside the grains' tables. An import batch is one
+/// Contacts in the embedded SQLite database, beside the grains' tables; every write takes the file's
+/// <see cref="SqliteWriteGate"/> first, as the grain storage's do, so it queues behind them rather than sleep on SQLite's lock. An import batch is one
 /// <c>BEGIN IMMEDIATE</c> transaction (the write lock first, so reading the stored contacts and writing
 /// the merged ones cannot interleave with another writer) with prepared commands reused for every row.
 /// Times are Unix milliseconds.
@@ -18,6 +20,7 @@ internal sealed class SqliteContactStore(string connectionString) : IContactStor
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -98,6 +101,7 @@ internal sealed class SqliteContactStore(string connectionString) : IContactStor
 
     public async Task SetOptOutAsync(string brandId, string phone, bool optedOut, string source, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, """
             INSERT INTO contacts (brand, phone, data, opted_out, opted_out_at, opt_out_source, created_at, updated_at)
@@ -113,6 +117,7 @@ internal sealed class SqliteContactStore(string connectionString) : IContactStor
         string brandId, string? list, IReadOnlyList<ContactImportRow> rows, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
 
@@ -174,6 +179,7 @@ internal sealed class SqliteContactStore(string connectionString) : IContactStor
 
     public async Task<bool> DeleteAsync(string brandId, string phone, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await ExecuteAsync(connection, transaction, "DELETE FROM contact_list_members WHERE brand = $brand AND phone = $phone", cancellationToken, ("$brand", brandId), ("$phone", phone));
@@ -190,6 +196,7 @@ internal sealed class SqliteContactStore(string connectionString) : IContactStor
 
     public async Task DeleteBrandAsync(string brandId, CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var table in (string[])["contact_list_members", "contact_lists", "contacts"])
@@ -202,6 +209,7 @@ internal sealed class SqliteContactStore(string connectionString) : IContactStor
 
     public async Task<bool> CreateListAsync(string brandId, string list, string name, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         return await ExecuteAsync(connection, null, "INSERT INTO contact_lists (brand, list_id, name, created_at) VALUES ($brand, $list, $name, $at) ON CONFLICT DO NOTHING",
             cancellationToken, ("$brand", brandId), ("$list", list), ("$name", name), ("$at", at.ToUnixTimeMilliseconds())) > 0;
@@ -215,6 +223,7 @@ internal sealed class SqliteContactStore(string connectionString) : IContactStor
 
     public async Task<bool> DeleteListAsync(string brandId, string list, CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await ExecuteAsync(connection, transaction, "DELETE FROM contact_list_members WHERE brand = $brand AND list_id = $list", cancellationToken, ("$brand", brandId), ("$list", list));

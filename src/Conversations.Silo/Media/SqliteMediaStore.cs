@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Conversations.Runtime.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Conversations.Silo.Media;
@@ -9,7 +10,7 @@ namespace Conversations.Silo.Media;
 /// the SQLite database. A file is written under a temporary name and moved into place before its row
 /// is inserted, so a row always names a complete file. <c>media_sends</c> notes in which conversations, and
 /// when last, each upload was sent (for retention and erasure). File names are the hash of brand and id: no id,
-/// whatever it holds, can name a path outside the folder.
+/// whatever it holds, can name a path outside the folder. Every write takes the file's <see cref="SqliteWriteGate"/> first.
 /// </summary>
 internal sealed class SqliteMediaStore(string connectionString, string dataFolder, TimeProvider time) : IMediaStore
 {
@@ -19,6 +20,7 @@ internal sealed class SqliteMediaStore(string connectionString, string dataFolde
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_folder);
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -65,6 +67,7 @@ internal sealed class SqliteMediaStore(string connectionString, string dataFolde
             }
 
             File.Move(temporary, path, overwrite: true);
+            using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
             await using var connection = await OpenAsync(cancellationToken);
             await using var insert = connection.CreateCommand();
             insert.CommandText = """
@@ -140,6 +143,7 @@ internal sealed class SqliteMediaStore(string connectionString, string dataFolde
 
     public async Task RecordSendAsync(string brandId, string mediaId, string conversationId, CancellationToken cancellationToken)
     {
+        using var writing = await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var upsert = connection.CreateCommand();
         upsert.CommandText = """
@@ -169,7 +173,10 @@ internal sealed class SqliteMediaStore(string connectionString, string dataFolde
         forget.CommandText = "DELETE FROM media_sends WHERE brand_id = $brand AND conversation_id = $conversation";
         forget.Parameters.AddWithValue("$brand", brandId);
         forget.Parameters.AddWithValue("$conversation", conversationId);
-        await forget.ExecuteNonQueryAsync(cancellationToken);
+        using (await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken))
+        {
+            await forget.ExecuteNonQueryAsync(cancellationToken);
+        }
         return ids.Count;
     }
 
@@ -230,7 +237,11 @@ internal sealed class SqliteMediaStore(string connectionString, string dataFolde
             delete.CommandText = "DELETE FROM media WHERE brand_id = $brand AND media_id = $id; DELETE FROM media_sends WHERE brand_id = $brand AND media_id = $id";
             delete.Parameters.AddWithValue("$brand", brandId);
             delete.Parameters.AddWithValue("$id", id);
-            await delete.ExecuteNonQueryAsync(cancellationToken);
+            using (await SqliteWriteGate.EnterAsync(_connectionString, cancellationToken))
+            {
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             File.Delete(PathOf(brandId, id));
         }
     }
