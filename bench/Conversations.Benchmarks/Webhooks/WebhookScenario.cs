@@ -25,6 +25,7 @@ internal static class WebhookScenario
             .Select(i => string.Create(CultureInfo.InvariantCulture, $"4477{i:D8}")).ToArray();
         var pgbenchSeconds = args.Int("pgbench-seconds", 15);
         var timeline = args.Text("timeline", "false") == "true";
+        using var allocations = args.Text("allocations", "false") == "true" ? new AllocationSampler() : null;
         // Extra silo configuration for experiments, e.g. --silo "Conversations:Runtime:CommitWriters=2;Logging:LogLevel:Default=Warning".
         var siloSettings = args.Text("silo", "").Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(s => s.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]);
@@ -78,7 +79,9 @@ internal static class WebhookScenario
             meters.Reset();
             cpu = new CpuUsage();
             var gc = GcCounts.Now();
+            allocations?.Start();
             var result = await load.RunAsync(siloTarget, batch, duration);
+            var allocated = allocations?.Stop(25);
             siloCpu.Add(cpu.Cores());
             var collections = GcCounts.Now() - gc;
             var (commits, turns) = meters.CommitBatches;
@@ -94,6 +97,11 @@ internal static class WebhookScenario
             var drainTime = drained is { } d ? FormattableString.Invariant($"{d.TotalSeconds:0.0} s") : "> 300 s";
             Report.Run($"silo ({kind})", run, result.RequestsPerSecond, "req/s", FormattableString.Invariant(
                 $"{result.Describe()}, {Cores(siloCpu[^1])}, {commits:N0} commits of {batches[^1]:0.0} turns{commitTimes}, {collections.Describe(result.Requests)}, ratio {result.RequestsPerSecond / ceiling.RequestsPerSecond:0.000}; outbox backlog at the end {backlog:N0}, drained in {drainTime}, so {sustained:N0} messages/s with their events handled"));
+            if (allocated is not null)
+            {
+                Report.Info($"  run {run} allocations by type (sampled): {allocated}");
+            }
+
             if (timeline)
             {
                 Report.Info($"  run {run} timeline: {result.Timeline}");
