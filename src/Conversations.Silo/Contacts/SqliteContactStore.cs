@@ -7,10 +7,10 @@ namespace Conversations.Silo.Contacts;
 
 /// <summary>
 /// Contacts in the embedded SQLite database, beside the grains' tables; every write takes the file's
-/// <see cref="SqliteWriteGate"/> first, as the grain storage's do, so it queues behind them rather than sleep on SQLite's lock. An import batch is one
-/// <c>BEGIN IMMEDIATE</c> transaction (the write lock first, so reading the stored contacts and writing
-/// the merged ones cannot interleave with another writer) with prepared commands reused for every row.
-/// Times are Unix milliseconds.
+/// <see cref="SqliteWriteGate"/> first, as the grain storage's do, so it queues behind them rather than
+/// sleep on SQLite's lock. An import batch is one <c>BEGIN IMMEDIATE</c> transaction (the write lock
+/// first, so reading the stored contacts and writing the merged ones cannot interleave with another
+/// writer) with prepared commands reused for every row. Times are Unix milliseconds.
 /// </summary>
 internal sealed class SqliteContactStore(string connectionString) : IContactStore
 {

@@ -177,6 +177,7 @@ internal sealed class SqliteMediaStore(string connectionString, string dataFolde
         {
             await forget.ExecuteNonQueryAsync(cancellationToken);
         }
+
         return ids.Count;
     }
 
