@@ -244,7 +244,7 @@ public abstract class EventStreamTests(AdminSilo silo)
     [Fact]
     public async Task TheLogKeepsTheLatestEventsAndTrimsInSteps()
     {
-        // The log grain of a brand no one else writes to, fed directly: Kept + TrimEvery events, then TrimEvery − 1 more.
+        // The log grain of a brand no one else writes to, fed directly: Kept + TrimEvery − 1 events (no trim yet), then one more.
         var brandId = $"trim-{Guid.NewGuid():N}";
         var log = silo.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IEventLogGrain>(brandId);
         var data = JsonSerializer.SerializeToElement(new { n = 1 });
