@@ -8,7 +8,9 @@ namespace Conversations.Benchmarks.Webhooks;
 /// A closed-loop HTTP load generator on loopback: each of N workers POSTs the next pre-signed webhook
 /// when the previous one has answered, over its own keep-alive connection, for a fixed time.
 /// </summary>
-internal sealed class HttpLoad(int connections) : IDisposable
+/// <param name="connections">Workers, each on its own connection.</param>
+/// <param name="timeline">Whether each result carries <see cref="LoadResult.Timeline"/> (computed after the run, but inside its CPU measurement).</param>
+internal sealed class HttpLoad(int connections, bool timeline = false) : IDisposable
 {
     private readonly HttpClient _client = new(new SocketsHttpHandler
     {
@@ -56,11 +58,12 @@ internal sealed class HttpLoad(int connections) : IDisposable
 
         // Requests in flight at the stop finish and count, over the time they actually took.
         var ms = latencies.SelectMany(l => l).Select(t => t * 1000.0 / Stopwatch.Frequency).ToArray();
-        var startSeconds = starts.SelectMany(l => l).Select(t => t / (double)Stopwatch.Frequency).ToArray();
         return new LoadResult(ms.Length / elapsed, Stats.Percentile(ms, 50), Stats.Percentile(ms, 99), ms.Length,
             Interlocked.Read(ref errors), firstError, webhooks.Exhausted)
         {
-            Timeline = $"from {began:HH:mm:ss.f} UTC: " + Timeline(startSeconds, ms),
+            Timeline = timeline
+                ? $"from {began:HH:mm:ss.f} UTC: " + Timeline([.. starts.SelectMany(l => l).Select(t => t / (double)Stopwatch.Frequency)], ms)
+                : "",
         };
     }
 

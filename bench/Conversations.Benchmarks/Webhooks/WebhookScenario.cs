@@ -40,7 +40,7 @@ internal static class WebhookScenario
         }
 
         using var meters = new RuntimeMeters();
-        using var load = new HttpLoad(connections);
+        using var load = new HttpLoad(connections, timeline);
         var (ceilingApp, ceilingAddress) = await CeilingEndpoint.StartAsync();
         await using var ceilingDisposal = ceilingApp;
         await using var silo = await BenchSilo.StartAsync(storage, siloSettings);
